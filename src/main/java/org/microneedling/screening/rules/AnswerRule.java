@@ -1,0 +1,46 @@
+package org.microneedling.screening.rules;
+
+/**
+ * A rule that fires on one yes/no answer. YES reports the policy's outcome for the code. UNKNOWN
+ * reports the same code for the provider to clear, because an unanswered contraindication cannot
+ * be ruled out at the front desk.
+ */
+abstract class AnswerRule implements Rule {
+
+    private final String code;
+    private final Question question;
+    private final Outcome outcome;
+
+    AnswerRule(String code, Question question, Policy policy, Outcome shippedDefault) {
+        this.code = code;
+        this.question = question;
+        this.outcome = policy.outcomeFor(code, shippedDefault);
+    }
+
+    @Override
+    public final String code() {
+        return code;
+    }
+
+    @Override
+    public final Outcome outcome() {
+        return outcome;
+    }
+
+    Question question() {
+        return question;
+    }
+
+    @Override
+    public Evaluation evaluate(Intake intake) {
+        Answer answer = intake.answer(question);
+        if (answer == null) {
+            return Evaluation.NOT_ASSESSED;
+        }
+        return switch (answer) {
+            case YES -> Evaluation.fired(new Finding(code, outcome, Evidence.of(question, answer)));
+            case UNKNOWN -> Evaluation.fired(new Finding(code, Outcome.REFER_TO_PROVIDER, Evidence.of(question, answer)));
+            case NO -> Evaluation.CLEAR;
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package org.microneedling.screening.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fires on the blood-thinner answer and on any recognised anticoagulant, antiplatelet or aspirin in
+ * the medications list; the reason carries every trigger and the most severe of their outcomes.
+ * Its message never suggests stopping a medicine: that question belongs to the prescriber.
+ */
+public final class BloodThinnersRule implements Rule {
+
+    public static final String CODE = "BLOOD_THINNERS";
+    static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
+
+    private final Outcome outcome;
+    private final Outcome aspirinOutcome;
+    private final MedicationCatalogue medications;
+
+    public BloodThinnersRule(Policy policy, MedicationCatalogue medications) {
+        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
+        this.aspirinOutcome = policy.aspirinOutcome();
+        this.medications = medications;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public String criterion() {
+        return "history.takesBloodThinners is YES (UNKNOWN: REFER_TO_PROVIDER), or a medication names a recognised "
+                + "anticoagulant or antiplatelet, or aspirin (aspirin-outcome)";
+    }
+
+    @Override
+    public String source() {
+        return "Source article (patients on blood thinners); SkinPen labeling (hemostatic dysfunction); clinics require "
+                + "the prescriber's approval. Recognised medicines: medications.tsv (RxNorm ingredients).";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("aspirin-outcome", aspirinOutcome.name());
+    }
+
+    @Override
+    public Evaluation evaluate(Intake intake) {
+        List<Evidence> evidence = new ArrayList<>();
+        Outcome worst = null;
+        Answer answer = intake.answer(Question.TAKES_BLOOD_THINNERS);
+        if (answer == Answer.YES || answer == Answer.UNKNOWN) {
+            evidence.add(Evidence.of(Question.TAKES_BLOOD_THINNERS, answer));
+            worst = answer == Answer.YES ? outcome : Outcome.REFER_TO_PROVIDER;
+        }
+        for (MedicationMatch match : medications.recognise(intake.medications())) {
+            Outcome triggered = switch (match.entry().medicationClass()) {
+                case ANTICOAGULANT, ANTIPLATELET -> outcome;
+                case ASPIRIN -> aspirinOutcome;
+                case NSAID -> null;
+            };
+            if (triggered != null) {
+                evidence.add(Evidence.of(match));
+                worst = worst == null ? triggered : Outcome.mostSevere(worst, triggered);
+            }
+        }
+        if (worst == null) {
+            return Evaluation.CLEAR;
+        }
+        return Evaluation.fired(new Finding(CODE, worst, evidence, null));
+    }
+}

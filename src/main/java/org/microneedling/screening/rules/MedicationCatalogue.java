@@ -1,0 +1,147 @@
+package org.microneedling.screening.rules;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The medicines the screening recognises, read from {@code medications.tsv}, and the matching of
+ * free-text medication lines against them: case-insensitive, whole words only, so that a brand
+ * inside a longer word never counts. A medications list holds current medicines, so negations such
+ * as "stopped warfarin" are deliberately not interpreted; staff clarify those with the provider.
+ */
+public final class MedicationCatalogue {
+
+    static final String RESOURCE = "medications.tsv";
+
+    private final List<MedicationEntry> entries;
+    private final Map<String, Name> namesByWords = new HashMap<>();
+    private final int longestName;
+    private final byte[] content;
+
+    private record Name(String spelling, MedicationEntry entry) {
+    }
+
+    private MedicationCatalogue(List<MedicationEntry> entries, byte[] content) {
+        this.entries = List.copyOf(entries);
+        this.content = content;
+        int longest = 1;
+        for (MedicationEntry entry : entries) {
+            for (String name : entry.names()) {
+                List<String> words = words(name);
+                longest = Math.max(longest, words.size());
+                Name previous = namesByWords.put(String.join(" ", words), new Name(name, entry));
+                if (previous != null) {
+                    throw new IllegalArgumentException("Medication name listed twice: " + name);
+                }
+            }
+        }
+        this.longestName = longest;
+    }
+
+    public static MedicationCatalogue load() {
+        try (InputStream in = MedicationCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + RESOURCE);
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static MedicationCatalogue parse(byte[] content) {
+        List<MedicationEntry> entries = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t", -1);
+                if (columns.length != 4) {
+                    throw new IllegalArgumentException(RESOURCE + " line " + number + ": expected 4 tab-separated columns");
+                }
+                List<String> names = Arrays.stream(columns[3].split(",")).map(String::trim)
+                        .filter(name -> !name.isEmpty()).toList();
+                entries.add(new MedicationEntry(MedicationClass.valueOf(columns[0].trim()), columns[1].trim(),
+                        columns[2].trim(), names));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MedicationCatalogue(entries, content);
+    }
+
+    public List<MedicationEntry> entries() {
+        return entries;
+    }
+
+    /** The data file's SHA-256, so that a change of the list changes the ruleset digest. */
+    public byte[] sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every recognised medicine in every line, in list order; each medicine at most once per line. */
+    public List<MedicationMatch> recognise(List<String> medications) {
+        List<MedicationMatch> matches = new ArrayList<>();
+        for (int index = 0; index < medications.size(); index++) {
+            String text = medications.get(index);
+            if (text == null) {
+                continue;
+            }
+            Set<MedicationEntry> seen = new LinkedHashSet<>();
+            List<String> words = words(text);
+            for (int start = 0; start < words.size(); start++) {
+                for (int length = Math.min(longestName, words.size() - start); length >= 1; length--) {
+                    Name name = namesByWords.get(String.join(" ", words.subList(start, start + length)));
+                    if (name != null) {
+                        if (seen.add(name.entry())) {
+                            matches.add(new MedicationMatch(index, text, name.spelling(), name.entry()));
+                        }
+                        start += length - 1;
+                        break;
+                    }
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** Splits text into lower-case runs of letters and digits. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return words;
+    }
+}

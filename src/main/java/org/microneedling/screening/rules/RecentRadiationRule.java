@@ -1,0 +1,67 @@
+package org.microneedling.screening.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+public final class RecentRadiationRule implements Rule {
+
+    public static final String CODE = "RECENT_RADIATION";
+    static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
+
+    private final int windowMonths;
+    private final Outcome outcome;
+
+    public RecentRadiationRule(Policy policy) {
+        this.windowMonths = policy.radiationWindowMonths();
+        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public String criterion() {
+        return "history.radiationTherapy is YES and asOf < radiationTherapyEndDate + radiation-window-months "
+                + "(an end date after asOf is ongoing therapy); YES without an end date or UNKNOWN: REFER_TO_PROVIDER";
+    }
+
+    @Override
+    public String source() {
+        return "Source article (recent radiation therapy). No published window exists for microneedling; "
+                + "the 12-month default is a conservative clinic convention and is configurable.";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("radiation-window-months", windowMonths);
+    }
+
+    @Override
+    public Evaluation evaluate(Intake intake) {
+        Answer answer = intake.answer(Question.RADIATION_THERAPY);
+        if (answer == null || answer == Answer.NO) {
+            return Evaluation.CLEAR;
+        }
+        Evidence given = Evidence.of(Question.RADIATION_THERAPY, answer);
+        LocalDate endDate = intake.radiationTherapyEndDate();
+        if (answer == Answer.UNKNOWN || endDate == null) {
+            List<Evidence> evidence = endDate == null ? List.of(given)
+                    : List.of(given, Evidence.of("history.radiationTherapyEndDate", endDate));
+            return Evaluation.fired(new Finding(CODE, Outcome.REFER_TO_PROVIDER, evidence, null));
+        }
+        LocalDate windowEnd = endDate.plusMonths(windowMonths);
+        if (!intake.asOf().isBefore(windowEnd)) {
+            return Evaluation.CLEAR;
+        }
+        return Evaluation.fired(new Finding(CODE, outcome,
+                List.of(given, Evidence.of("history.radiationTherapyEndDate", endDate)), windowEnd));
+    }
+}

@@ -1,0 +1,148 @@
+package org.microneedling.screening.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of rules and advisories in the order they are reported, under one policy, and the
+ * combination of their results. Its digest covers every rule's code and outcome, every parameter
+ * and the medication list, so that any change of policy or data shows as a new digest.
+ */
+public final class Ruleset {
+
+    public static final String NAME = "microneedling";
+    public static final String VERSION = "1.0.0";
+
+    private static final Comparator<Finding> BY_SEVERITY = Comparator
+            .comparing((Finding finding) -> finding.outcome()).reversed();
+
+    private final Policy policy;
+    private final List<Rule> rules;
+    private final List<Advisory> advisories;
+    private final String digest;
+
+    private Ruleset(Policy policy, MedicationCatalogue medications) {
+        this.policy = policy;
+        this.rules = List.of(
+                new UnderMinimumAgeRule(policy),
+                new ActiveAcneRule(policy),
+                new ActiveColdSoresRule(policy),
+                new SkinInfectionRule(policy),
+                new EczemaRule(policy),
+                new PsoriasisRule(policy),
+                new KeloidOrHypertrophicScarringRule(policy),
+                new BleedingDisorderRule(policy),
+                new BloodThinnersRule(policy, medications),
+                new RecentRadiationRule(policy),
+                new TooSoonSinceLastSessionRule(policy),
+                new IsotretinoinCurrentRule(policy),
+                new SkinCancerInAreaRule(policy),
+                new SunburnInAreaRule(policy),
+                new BelowTypicalAgeRule(policy),
+                new PregnancyRule(policy),
+                new BreastfeedingRule(policy),
+                new ColdSoreHistoryRule(policy),
+                new PigmentationRiskRule(policy),
+                new TopicalAnestheticAllergyRule(policy),
+                new IsotretinoinRecentRule(policy),
+                new ImmunosuppressionRule(policy),
+                new MetalAllergyRule(policy));
+        this.advisories = List.of(
+                new AntiInflammatoryMedicationAdvisory(medications),
+                new EnergyAssistedBurnRiskAdvisory(),
+                new DepthBeyondEvaluatedRangeAdvisory(policy));
+        Set<String> codes = rules.stream().map(Rule::code).collect(Collectors.toSet());
+        for (String configured : policy.outcomes().keySet()) {
+            if (!codes.contains(configured)) {
+                throw new IllegalArgumentException("Policy sets an outcome for unknown reason code " + configured
+                        + "; known codes: " + String.join(", ", new TreeSet<>(codes)));
+            }
+        }
+        this.digest = computeDigest(medications);
+    }
+
+    public static Ruleset create(Policy policy, MedicationCatalogue medications) {
+        return new Ruleset(policy, medications);
+    }
+
+    public static Ruleset defaults() {
+        return create(Policy.defaults(), MedicationCatalogue.load());
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public List<Advisory> advisories() {
+        return advisories;
+    }
+
+    /** {@code sha256:} followed by the lower-case hex digest. */
+    public String digest() {
+        return digest;
+    }
+
+    public Decision decide(Intake intake) {
+        List<Finding> reasons = new ArrayList<>();
+        List<String> notAssessed = new ArrayList<>();
+        for (Rule rule : rules) {
+            Evaluation evaluation = rule.evaluate(intake);
+            switch (evaluation.status()) {
+                case FIRED -> reasons.add(evaluation.finding());
+                case NOT_ASSESSED -> notAssessed.add(rule.code());
+                case CLEAR -> {
+                }
+            }
+        }
+        // A stable sort keeps catalogue order within each outcome.
+        reasons.sort(BY_SEVERITY);
+        Outcome outcome = reasons.isEmpty() ? Outcome.ELIGIBLE : reasons.get(0).outcome();
+        List<AdvisoryFinding> raised = advisories.stream()
+                .map(advisory -> advisory.evaluate(intake))
+                .flatMap(Optional::stream)
+                .toList();
+        return new Decision(outcome, reasons, raised, notAssessed);
+    }
+
+    private String computeDigest(MedicationCatalogue medications) {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append("ruleset ").append(NAME).append(' ').append(VERSION).append('\n');
+        for (Rule rule : rules) {
+            canonical.append("rule ").append(rule.code()).append(' ').append(rule.outcome())
+                    .append(parameterText(rule.parameters())).append('\n');
+        }
+        for (Advisory advisory : advisories) {
+            canonical.append("advisory ").append(advisory.code()).append(parameterText(advisory.parameters()))
+                    .append('\n');
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(medications.sha256());
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String parameterText(Map<String, Object> parameters) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(parameters).forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
+        return text.toString();
+    }
+}
