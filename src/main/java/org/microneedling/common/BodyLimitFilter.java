@@ -1,0 +1,45 @@
+package org.microneedling.common;
+
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a declared body above the server's outer limit before it is read, answering
+ * problem+json instead of the HTTP layer's bare 413. The API's own, smaller limits are checked
+ * where the body is read.
+ */
+class BodyLimitFilter {
+
+    private static final String BODY = "{\"type\":\"" + ProblemType.PAYLOAD_TOO_LARGE.uri()
+            + "\",\"title\":\"Payload too large\",\"status\":413,"
+            + "\"detail\":\"The request body is larger than the service accepts.\"}";
+
+    void install(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        long maxBytes = limit.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null && exceeds(declared, maxBytes)) {
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(BODY);
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private static boolean exceeds(String declared, long maxBytes) {
+        try {
+            return Long.parseLong(declared.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.microneedling.screening;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.microneedling.common.Messages;
+import org.microneedling.screening.rules.AdvisoryFinding;
+import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.BloodThinnersRule;
+import org.microneedling.screening.rules.Decision;
+import org.microneedling.screening.rules.Evidence;
+import org.microneedling.screening.rules.Finding;
+import org.microneedling.screening.rules.MedicationClass;
+import org.microneedling.screening.rules.MedicationMatch;
+import org.microneedling.screening.rules.Policy;
+import org.microneedling.screening.rules.RecentRadiationRule;
+import org.microneedling.screening.rules.Rule;
+import org.microneedling.screening.rules.Ruleset;
+
+/** Turns the rules' decision into the contract's result, with messages in the chosen language. */
+@ApplicationScoped
+class DecisionRenderer {
+
+    private final Ruleset ruleset;
+    private final Map<String, String> sources;
+    private final ScreeningResult.RulesetIdentity identity;
+
+    DecisionRenderer(Ruleset ruleset) {
+        this.ruleset = ruleset;
+        this.sources = ruleset.rules().stream().collect(Collectors.toMap(Rule::code, Rule::source));
+        this.identity = new ScreeningResult.RulesetIdentity(Ruleset.NAME, Ruleset.VERSION, ruleset.digest());
+    }
+
+    ScreeningResult.RulesetIdentity identity() {
+        return identity;
+    }
+
+    ScreeningResult render(Decision decision, LocalDate asOf, String externalReference, Messages messages,
+            UUID screeningId, Instant evaluatedAt) {
+        List<ScreeningResult.Reason> reasons = decision.reasons().stream()
+                .map(finding -> reason(finding, messages))
+                .toList();
+        List<ScreeningResult.AdvisoryNotice> advisories = decision.advisories().stream()
+                .map(advisory -> advisory(advisory, messages))
+                .toList();
+        return new ScreeningResult(screeningId, decision.outcome(), reasons, advisories, decision.notAssessed(),
+                externalReference, asOf, identity, evaluatedAt);
+    }
+
+    private ScreeningResult.Reason reason(Finding finding, Messages messages) {
+        String message = messages.get(messageKey(finding, messages), messageArguments(finding.code()));
+        return new ScreeningResult.Reason(finding.code(), finding.outcome(), message,
+                evidence(finding.evidence(), messages), sources.get(finding.code()), finding.reassessAfter());
+    }
+
+    private ScreeningResult.AdvisoryNotice advisory(AdvisoryFinding advisory, Messages messages) {
+        String message = messages.get("advisory." + advisory.code(), messageArguments(advisory.code()));
+        return new ScreeningResult.AdvisoryNotice(advisory.code(), message, evidence(advisory.evidence(), messages));
+    }
+
+    private static String messageKey(Finding finding, Messages messages) {
+        String key = "reason." + finding.code();
+        String variant = switch (finding.code()) {
+            case BloodThinnersRule.CODE -> confirmedBloodThinner(finding) ? null : ".refer";
+            case RecentRadiationRule.CODE -> finding.reassessAfter() != null ? null : ".refer";
+            default -> hasUnknownAnswer(finding) ? ".unknown" : null;
+        };
+        return variant != null && messages.has(key + variant) ? key + variant : key;
+    }
+
+    private static boolean confirmedBloodThinner(Finding finding) {
+        return finding.evidence().stream().anyMatch(evidence -> evidence.medication() == null
+                ? Answer.YES.name().equals(evidence.value())
+                : evidence.medication().entry().medicationClass() != MedicationClass.ASPIRIN);
+    }
+
+    private static boolean hasUnknownAnswer(Finding finding) {
+        return finding.evidence().stream()
+                .anyMatch(evidence -> evidence.medication() == null && Answer.UNKNOWN.name().equals(evidence.value()));
+    }
+
+    private Object[] messageArguments(String code) {
+        Policy policy = ruleset.policy();
+        Function<Object, Object[]> one = value -> new Object[] { String.valueOf(value) };
+        return switch (code) {
+            case "UNDER_MINIMUM_AGE" -> one.apply(policy.minimumAge());
+            case "BELOW_TYPICAL_AGE" -> one.apply(policy.typicalAge());
+            case "RECENT_RADIATION" -> one.apply(policy.radiationWindowMonths());
+            case "TOO_SOON_SINCE_LAST_SESSION" -> one.apply(policy.sessionIntervalDays());
+            case "ISOTRETINOIN_RECENT" -> one.apply(policy.isotretinoinWindowMonths());
+            case "DEPTH_BEYOND_EVALUATED_RANGE" -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
+            default -> new Object[0];
+        };
+    }
+
+    private static List<String> evidence(List<Evidence> evidence, Messages messages) {
+        return evidence.stream().map(item -> {
+            MedicationMatch match = item.medication();
+            if (match == null) {
+                return messages.get("evidence.answer", item.path(), item.value());
+            }
+            return messages.get("evidence.medication", item.path(), match.text(), match.entry().ingredient(),
+                    messages.get("medicationClass." + match.entry().medicationClass()));
+        }).toList();
+    }
+}

@@ -1,0 +1,276 @@
+package org.microneedling.screening;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import org.microneedling.common.Messages;
+import org.microneedling.common.ProblemException;
+import org.microneedling.common.Violation;
+import org.microneedling.screening.rules.Ages;
+import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.Intake;
+import org.microneedling.screening.rules.Question;
+
+/**
+ * Reads questionnaires from JSON bodies: parses strictly (duplicate properties and trailing data
+ * are errors), binds, validates, and checks the answers against each other and against
+ * {@code asOf}. Every problem found is reported at once, each under its JSON path.
+ */
+@ApplicationScoped
+class QuestionnaireReader {
+
+    private static final int MAX_NESTING_DEPTH = 32;
+
+    private final ObjectReader reader;
+    private final Validator validator;
+    private final ScreeningConfig config;
+
+    QuestionnaireReader(ObjectMapper mapper, Validator validator, ScreeningConfig config) {
+        ObjectMapper strict = mapper.copy();
+        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).build());
+        this.reader = strict.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.validator = validator;
+        this.config = config;
+    }
+
+    /** A questionnaire that passed every check. */
+    record Valid(ScreeningRequest request, Intake intake, JsonNode source) {
+    }
+
+    /** Parses a body into a JSON tree, answering 400 for anything that is not JSON. */
+    JsonNode parse(byte[] body, Messages messages) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw ProblemException.invalid(messages.get("problem.emptyBody"), List.of());
+        }
+        try {
+            return reader.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ProblemException.invalid(messages.get("problem.tooDeep"), List.of());
+        } catch (JsonParseException e) {
+            JsonParser parser = e.getProcessor();
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field") && parser != null) {
+                String path = path(parser.getParsingContext());
+                throw ProblemException.invalid(messages.get("problem.duplicate"),
+                        List.of(new Violation(path, messages.get("violation.duplicate"))));
+            }
+            throw malformed(e, messages);
+        } catch (JsonProcessingException e) {
+            throw malformed(e, messages);
+        } catch (IOException e) {
+            throw ProblemException.invalid(messages.get("problem.malformed", "?", "?"), List.of());
+        }
+    }
+
+    /**
+     * Binds and validates one questionnaire. Returns {@code null} and adds to {@code violations}
+     * when it is not valid; {@code pathPrefix} is empty for a single request or {@code [i]} in a batch.
+     */
+    Valid read(JsonNode node, String pathPrefix, Messages messages, List<Violation> violations) {
+        RequestBinder binder = new RequestBinder(messages);
+        ScreeningRequest request = binder.bind(node, ScreeningRequest.class, pathPrefix);
+        List<Violation> found = new ArrayList<>(binder.violations());
+        found.addAll(constraintViolations(request, pathPrefix, binder.violations(), messages));
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(config.zone());
+        Integer age = null;
+        if (found.stream().noneMatch(v -> v.field().startsWith(prefixed(pathPrefix, "patient.age"))
+                || v.field().startsWith(prefixed(pathPrefix, "patient.dateOfBirth")))) {
+            age = resolveAge(request.patient(), asOf, pathPrefix, messages, found);
+        }
+        checkDates(request, asOf, pathPrefix, messages, found);
+        found.sort(Comparator.comparing(Violation::field));
+        if (!found.isEmpty()) {
+            violations.addAll(found);
+            return null;
+        }
+        return new Valid(request, intake(request, asOf, age), node);
+    }
+
+    private List<Violation> constraintViolations(ScreeningRequest request, String pathPrefix,
+            List<Violation> typeErrors, Messages messages) {
+        Set<ConstraintViolation<ScreeningRequest>> constraintViolations = validator.validate(request);
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<ScreeningRequest> violation : constraintViolations) {
+            String path = prefixed(pathPrefix, violation.getPropertyPath().toString().replace(".<list element>", ""));
+            // A field that failed to bind is already reported; its null must not read as "missing".
+            boolean alreadyReported = typeErrors.stream()
+                    .anyMatch(error -> path.equals(error.field()) || path.startsWith(error.field() + "."));
+            if (!alreadyReported) {
+                violations.add(new Violation(path, message(violation, messages)));
+            }
+        }
+        return violations;
+    }
+
+    private static String message(ConstraintViolation<?> violation, Messages messages) {
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        if (constraint instanceof Min min) {
+            return messages.get("violation.atLeast", String.valueOf(min.value()));
+        }
+        if (constraint instanceof Max max) {
+            return messages.get("violation.atMost", String.valueOf(max.value()));
+        }
+        if (constraint instanceof DecimalMin min) {
+            return messages.get("violation.atLeast", min.value());
+        }
+        if (constraint instanceof DecimalMax max) {
+            return messages.get("violation.atMost", max.value());
+        }
+        if (constraint instanceof Size size) {
+            return messages.get(violation.getInvalidValue() instanceof Collection<?> ? "violation.maxItems"
+                    : "violation.maxLength", String.valueOf(size.max()));
+        }
+        return messages.get("violation.required");
+    }
+
+    private Integer resolveAge(PatientAnswers patient, LocalDate asOf, String pathPrefix, Messages messages,
+            List<Violation> violations) {
+        String agePath = prefixed(pathPrefix, "patient.age");
+        if (patient.dateOfBirth() == null) {
+            if (patient.age() == null) {
+                violations.add(new Violation(agePath, messages.get("violation.ageOrBirthDate")));
+            }
+            return patient.age();
+        }
+        if (patient.dateOfBirth().isAfter(asOf)) {
+            return null;
+        }
+        int derived = Ages.ageOn(patient.dateOfBirth(), asOf);
+        if (derived > PatientAnswers.MAX_AGE) {
+            violations.add(new Violation(prefixed(pathPrefix, "patient.dateOfBirth"),
+                    messages.get("violation.ageFromBirthDate", String.valueOf(derived), asOf.toString())));
+            return null;
+        }
+        if (patient.age() != null && patient.age() != derived) {
+            violations.add(new Violation(agePath,
+                    messages.get("violation.ageMismatch", String.valueOf(derived), asOf.toString())));
+            return null;
+        }
+        return derived;
+    }
+
+    private static void checkDates(ScreeningRequest request, LocalDate asOf, String pathPrefix, Messages messages,
+            List<Violation> violations) {
+        notAfter(request.patient().dateOfBirth(), asOf, prefixed(pathPrefix, "patient.dateOfBirth"), messages,
+                violations);
+        notAfter(request.lastMicroneedlingDate(), asOf, prefixed(pathPrefix, "lastMicroneedlingDate"), messages,
+                violations);
+        HistoryAnswers history = request.history();
+        notAfter(history.isotretinoinStopDate(), asOf, prefixed(pathPrefix, "history.isotretinoinStopDate"), messages,
+                violations);
+        if (history.radiationTherapyEndDate() != null && history.radiationTherapy() == Answer.NO) {
+            violations.add(new Violation(prefixed(pathPrefix, "history.radiationTherapyEndDate"),
+                    messages.get("violation.radiationEndWithoutTherapy")));
+        }
+        if (history.isotretinoinStopDate() != null && history.isotretinoin() == Answer.YES) {
+            violations.add(new Violation(prefixed(pathPrefix, "history.isotretinoinStopDate"),
+                    messages.get("violation.stopDateWhileTaking")));
+        }
+    }
+
+    private static void notAfter(LocalDate date, LocalDate asOf, String path, Messages messages,
+            List<Violation> violations) {
+        if (date != null && date.isAfter(asOf)) {
+            violations.add(new Violation(path, messages.get("violation.afterAsOf", asOf.toString())));
+        }
+    }
+
+    private static Intake intake(ScreeningRequest request, LocalDate asOf, int age) {
+        PatientAnswers patient = request.patient();
+        HistoryAnswers history = request.history();
+        Map<Question, Answer> answers = new EnumMap<>(Question.class);
+        put(answers, Question.PREGNANT, patient.pregnant());
+        put(answers, Question.BREASTFEEDING, patient.breastfeeding());
+        put(answers, Question.ACTIVE_ACNE, history.activeAcne());
+        put(answers, Question.ACTIVE_COLD_SORES, history.activeColdSores());
+        put(answers, Question.COLD_SORE_HISTORY, history.coldSoreHistory());
+        put(answers, Question.OTHER_ACTIVE_SKIN_INFECTION, history.otherActiveSkinInfection());
+        put(answers, Question.ECZEMA, history.eczema());
+        put(answers, Question.PSORIASIS, history.psoriasis());
+        put(answers, Question.KELOID_OR_HYPERTROPHIC_SCARRING, history.keloidOrHypertrophicScarring());
+        put(answers, Question.BLEEDING_DISORDER, history.bleedingDisorder());
+        put(answers, Question.TAKES_BLOOD_THINNERS, history.takesBloodThinners());
+        put(answers, Question.RADIATION_THERAPY, history.radiationTherapy());
+        put(answers, Question.TOPICAL_ANESTHETIC_ALLERGY, history.topicalAnestheticAllergy());
+        put(answers, Question.ISOTRETINOIN, history.isotretinoin());
+        put(answers, Question.SKIN_CANCER_IN_TREATMENT_AREA, history.skinCancerInTreatmentArea());
+        put(answers, Question.IMMUNOSUPPRESSED, history.immunosuppressed());
+        put(answers, Question.METAL_ALLERGY, history.metalAllergy());
+        put(answers, Question.SUNBURN_IN_TREATMENT_AREA, history.sunburnInTreatmentArea());
+        TreatmentPlan treatment = request.treatment();
+        FitzpatrickSkinType skinType = patient.fitzpatrickSkinType();
+        return new Intake(asOf, patient.dateOfBirth(), age, answers, skinType == null ? null : skinType.number(),
+                history.radiationTherapyEndDate(), history.isotretinoinStopDate(),
+                request.medications() == null ? List.of() : request.medications(), request.lastMicroneedlingDate(),
+                Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm());
+    }
+
+    private static void put(Map<Question, Answer> answers, Question question, Answer answer) {
+        if (answer != null) {
+            answers.put(question, answer);
+        }
+    }
+
+    private static String prefixed(String prefix, String path) {
+        return prefix.isEmpty() ? path : prefix + "." + path;
+    }
+
+    private static ProblemException malformed(JsonProcessingException e, Messages messages) {
+        var location = e.getLocation();
+        String line = location == null ? "?" : String.valueOf(location.getLineNr());
+        String column = location == null ? "?" : String.valueOf(location.getColumnNr());
+        return ProblemException.invalid(messages.get("problem.malformed", line, column), List.of());
+    }
+
+    /** The JSON path of the parser's position, e.g. {@code history.eczema} or {@code [2].patient.age}. */
+    static String path(JsonStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (JsonStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
+            if (current.inArray()) {
+                segments.add(0, "[" + current.getCurrentIndex() + "]");
+            } else if (current.getCurrentName() != null) {
+                segments.add(0, current.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (path.length() > 0 && !segment.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(segment);
+        }
+        return path.toString();
+    }
+}

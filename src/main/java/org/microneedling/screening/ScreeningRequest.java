@@ -1,0 +1,29 @@
+package org.microneedling.screening;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The v1 intake questionnaire. Component names are the JSON field names; the binder, the
+ * validation and the questionnaire definition all read them from here.
+ */
+@Schema(name = "ScreeningRequest", description = "A patient's intake questionnaire. Holds no name or contact data.")
+public record ScreeningRequest(
+        @Schema(description = "Opaque identifier of the calling system's visit or booking, echoed back; never a name.",
+                maxLength = 64, examples = "visit-20261125-0042")
+        @Size(max = 64) String externalReference,
+        @Schema(description = "The day the decision is made for, e.g. the appointment date. Default: today in screening.zone.")
+        LocalDate asOf,
+        @Valid PatientAnswers patient,
+        @Valid HistoryAnswers history,
+        @Schema(description = "Current medicines as free text, one per entry.", maxItems = 50)
+        @Size(max = 50) List<@Size(max = 200) String> medications,
+        @Schema(description = "Date of the last microneedling session, if any.")
+        LocalDate lastMicroneedlingDate,
+        @Valid TreatmentPlan treatment) {
+}

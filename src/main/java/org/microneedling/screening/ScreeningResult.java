@@ -1,0 +1,38 @@
+package org.microneedling.screening;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import org.microneedling.screening.rules.Outcome;
+
+/** The decision as the v1 contract returns it. */
+@JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference", "asOf",
+        "ruleset", "evaluatedAt" })
+public record ScreeningResult(
+        UUID screeningId,
+        Outcome outcome,
+        List<Reason> reasons,
+        List<AdvisoryNotice> advisories,
+        List<String> notAssessed,
+        String externalReference,
+        LocalDate asOf,
+        RulesetIdentity ruleset,
+        Instant evaluatedAt) {
+
+    @JsonPropertyOrder({ "code", "outcome", "message", "evidence", "source", "reassessAfter" })
+    public record Reason(String code, Outcome outcome, String message, List<String> evidence, String source,
+            LocalDate reassessAfter) {
+    }
+
+    @JsonPropertyOrder({ "code", "message", "evidence" })
+    public record AdvisoryNotice(String code, String message, List<String> evidence) {
+    }
+
+    @JsonPropertyOrder({ "name", "version", "digest" })
+    public record RulesetIdentity(String name, String version, String digest) {
+    }
+}

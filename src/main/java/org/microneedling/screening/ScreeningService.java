@@ -1,0 +1,130 @@
+package org.microneedling.screening;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.DecisionLog;
+import org.microneedling.common.Messages;
+import org.microneedling.common.ProblemException;
+import org.microneedling.common.Violation;
+import org.microneedling.screening.rules.Decision;
+import org.microneedling.screening.rules.Ruleset;
+
+/**
+ * Screens questionnaires: reads and validates them, lets the rules decide, renders the result and
+ * records it in the decision log. A result leaves this class only after the log has committed it.
+ */
+@ApplicationScoped
+public class ScreeningService {
+
+    static final String SOURCE_FORMAT_JSON = "json";
+
+    private final QuestionnaireReader reader;
+    private final Ruleset ruleset;
+    private final DecisionRenderer renderer;
+    private final DecisionLog decisionLog;
+    private final ObjectMapper mapper;
+    private final ScreeningConfig config;
+
+    ScreeningService(QuestionnaireReader reader, Ruleset ruleset, DecisionRenderer renderer, DecisionLog decisionLog,
+            ObjectMapper mapper, ScreeningConfig config) {
+        this.reader = reader;
+        this.ruleset = ruleset;
+        this.renderer = renderer;
+        this.decisionLog = decisionLog;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Screens one questionnaire body; returns the result JSON exactly as it was recorded. */
+    public Screened screen(byte[] body, Messages messages, String clientId) {
+        JsonNode node = reader.parse(body, messages);
+        if (!node.isObject()) {
+            throw ProblemException.invalid(messages.get("problem.notObject"), List.of());
+        }
+        List<Violation> violations = new ArrayList<>();
+        QuestionnaireReader.Valid valid = reader.read(node, "", messages, violations);
+        if (valid == null) {
+            throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
+                    violations);
+        }
+        Screened screened = decide(valid, new String(body, StandardCharsets.UTF_8), messages, clientId);
+        decisionLog.append(List.of(screened.auditEntry()));
+        return screened;
+    }
+
+    /** Screens a batch; the results come back in request order, all recorded in one commit. */
+    public String screenBatch(byte[] body, Messages messages, String clientId) {
+        JsonNode node = reader.parse(body, messages);
+        if (!node.isArray()) {
+            throw ProblemException.invalid(messages.get("problem.notArray"), List.of());
+        }
+        int maxSize = config.batch().maxSize();
+        if (node.size() > maxSize) {
+            throw ProblemException.invalid(
+                    messages.get("problem.batchTooLarge", String.valueOf(maxSize), String.valueOf(node.size())),
+                    List.of(new Violation("[" + maxSize + "]", messages.get("violation.beyondBatchLimit"))));
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<QuestionnaireReader.Valid> valid = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                violations.add(new Violation("[" + i + "]", messages.get("violation.batchItem")));
+                continue;
+            }
+            valid.add(reader.read(item, "[" + i + "]", messages, violations));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(messages.get("problem.invalidBatch", String.valueOf(violations.size())),
+                    violations);
+        }
+        List<AuditEntry> entries = new ArrayList<>(valid.size());
+        StringBuilder json = new StringBuilder(valid.size() * 1024).append('[');
+        for (QuestionnaireReader.Valid questionnaire : valid) {
+            Screened screened = decide(questionnaire, questionnaire.source().toString(), messages, clientId);
+            entries.add(screened.auditEntry());
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(screened.json());
+        }
+        decisionLog.append(entries);
+        return json.append(']').toString();
+    }
+
+    private Screened decide(QuestionnaireReader.Valid valid, String requestAsReceived, Messages messages,
+            String clientId) {
+        Decision decision = ruleset.decide(valid.intake());
+        UUID screeningId = UUID.randomUUID();
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScreeningResult result = renderer.render(decision, valid.intake().asOf(), valid.request().externalReference(),
+                messages, screeningId, evaluatedAt);
+        String json;
+        try {
+            json = mapper.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A screening result could not be serialised", e);
+        }
+        ScreeningResult.RulesetIdentity identity = result.ruleset();
+        AuditEntry entry = new AuditEntry(screeningId, requestAsReceived, json, identity.name(), identity.version(),
+                identity.digest(), result.asOf(), result.externalReference(), clientId, SOURCE_FORMAT_JSON,
+                evaluatedAt);
+        return new Screened(result, json, entry);
+    }
+
+    /** A decision with its JSON and the audit entry that records it. */
+    public record Screened(ScreeningResult result, String json, AuditEntry auditEntry) {
+    }
+}
