@@ -110,6 +110,7 @@ class QuestionnaireReader {
             age = resolveAge(request.patient(), asOf, pathPrefix, messages, found);
         }
         checkDates(request, asOf, pathPrefix, messages, found);
+        found.removeIf(violation -> underMistypedField(violation, binder.violations()));
         found.sort(Comparator.comparing(Violation::field));
         if (!found.isEmpty()) {
             violations.addAll(found);
@@ -125,13 +126,16 @@ class QuestionnaireReader {
         for (ConstraintViolation<ScreeningRequest> violation : constraintViolations) {
             String path = prefixed(pathPrefix, violation.getPropertyPath().toString().replace(".<list element>", ""));
             // A field that failed to bind is already reported; its null must not read as "missing".
-            boolean alreadyReported = typeErrors.stream()
-                    .anyMatch(error -> path.equals(error.field()) || path.startsWith(error.field() + "."));
-            if (!alreadyReported) {
+            if (typeErrors.stream().noneMatch(error -> path.equals(error.field()))) {
                 violations.add(new Violation(path, message(violation, messages)));
             }
         }
         return violations;
+    }
+
+    /** A field inside an object that was not an object at all adds nothing but noise. */
+    private static boolean underMistypedField(Violation violation, List<Violation> typeErrors) {
+        return typeErrors.stream().anyMatch(error -> violation.field().startsWith(error.field() + "."));
     }
 
     private static String message(ConstraintViolation<?> violation, Messages messages) {
