@@ -1,6 +1,6 @@
 package org.microneedling.screening;
 
-import java.lang.reflect.AnnotatedElement;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -99,7 +99,7 @@ final class QuestionnaireDefinition {
         RecordComponent component = component(path);
         Class<?> type = component.getType();
         String help = messages.has("help." + path) ? messages.get("help." + path) : null;
-        boolean required = component.isAnnotationPresent(NotNull.class);
+        boolean required = annotation(component, NotNull.class) != null;
         String question = messages.get("question." + path);
         ShownWhen shownWhen = CONDITIONS.get(path);
         if (type == Answer.class) {
@@ -129,12 +129,12 @@ final class QuestionnaireDefinition {
             return new Item(path, question, "boolean", null, required, help, null, null, null, null, null, shownWhen);
         }
         if (type == String.class) {
-            Size size = component.getAnnotation(Size.class);
+            Size size = annotation(component, Size.class);
             return new Item(path, question, "string", null, required, help, null, null,
                     size == null ? null : size.max(), null, null, shownWhen);
         }
         if (type == List.class) {
-            Size size = component.getAnnotation(Size.class);
+            Size size = annotation(component, Size.class);
             Size elementSize = ((AnnotatedParameterizedType) component.getAnnotatedType())
                     .getAnnotatedActualTypeArguments()[0].getAnnotation(Size.class);
             return new Item(path, question, "stringList", null, required, help, null, null,
@@ -143,15 +143,21 @@ final class QuestionnaireDefinition {
         throw new IllegalStateException("No questionnaire item type for " + path);
     }
 
-    private static Object minimum(AnnotatedElement element) {
-        Min min = element.getAnnotation(Min.class);
-        DecimalMin decimalMin = element.getAnnotation(DecimalMin.class);
+    /** Record components pass constraint annotations to their accessors and to the component type. */
+    private static <A extends Annotation> A annotation(RecordComponent component, Class<A> type) {
+        A onAccessor = component.getAccessor().getAnnotation(type);
+        return onAccessor != null ? onAccessor : component.getAnnotatedType().getAnnotation(type);
+    }
+
+    private static Object minimum(RecordComponent element) {
+        Min min = annotation(element, Min.class);
+        DecimalMin decimalMin = annotation(element, DecimalMin.class);
         return min != null ? (Object) min.value() : decimalMin != null ? new BigDecimal(decimalMin.value()) : null;
     }
 
-    private static Object maximum(AnnotatedElement element) {
-        Max max = element.getAnnotation(Max.class);
-        DecimalMax decimalMax = element.getAnnotation(DecimalMax.class);
+    private static Object maximum(RecordComponent element) {
+        Max max = annotation(element, Max.class);
+        DecimalMax decimalMax = annotation(element, DecimalMax.class);
         return max != null ? (Object) max.value() : decimalMax != null ? new BigDecimal(decimalMax.value()) : null;
     }
 
