@@ -309,6 +309,15 @@ class RulesetTest {
         assertThat(digests).hasSize(changes.size()).doesNotContain(DEFAULTS.digest());
     }
 
+    @ParameterizedTest(name = "evaluated depth written {0} ⇒ same policy, same digest")
+    @CsvSource({"1.50", "1.500", "1.5"})
+    void evaluatedDepthWrittenWithTrailingZerosIsTheSamePolicy(String depth) {
+        Policy written = policy(18, 22, 12, 28, 6, 4, depth, Outcome.REFER_TO_PROVIDER);
+
+        assertThat(written).isEqualTo(Policy.defaults());
+        assertThat(Ruleset.create(written, MedicationCatalogue.load()).digest()).isEqualTo(DEFAULTS.digest());
+    }
+
     @Test
     void overrideEqualToTheShippedDefaultKeepsTheDigest() {
         Policy restated = Policy.defaults().withOutcome("ECZEMA", Outcome.INELIGIBLE);
