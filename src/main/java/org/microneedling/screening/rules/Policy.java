@@ -41,6 +41,8 @@ public record Policy(
         if (evaluatedNeedleDepthMm == null || evaluatedNeedleDepthMm.signum() < 0) {
             throw new IllegalArgumentException("evaluatedNeedleDepthMm must be a non-negative number");
         }
+        // 1.5 and 1.50 are the same policy and must give the same ruleset digest.
+        evaluatedNeedleDepthMm = new BigDecimal(evaluatedNeedleDepthMm.stripTrailingZeros().toPlainString());
         requireReasonOutcome("aspirinOutcome", aspirinOutcome);
         outcomes = new TreeMap<>(outcomes == null ? Map.of() : outcomes);
         outcomes.forEach((code, outcome) -> requireReasonOutcome("outcomes." + code, outcome));

@@ -1,0 +1,61 @@
+package org.microneedling.screening.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microneedling.screening.rules.RuleFixtures.answer;
+import static org.microneedling.screening.rules.RuleFixtures.healthyAdult;
+import static org.microneedling.screening.rules.RuleFixtures.verdict;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ActiveAcneRuleTest {
+
+    private static Evaluation evaluate(Policy policy, Answer given) {
+        return new ActiveAcneRule(policy).evaluate(healthyAdult().answer(Question.ACTIVE_ACNE, given).build());
+    }
+
+    @ParameterizedTest(name = "activeAcne {0} ⇒ {1}")
+    @CsvSource(textBlock = """
+            YES,     INELIGIBLE
+            UNKNOWN, REFER_TO_PROVIDER
+            NO,      CLEAR
+            # required answer: the HTTP layer rejects its absence; the rule still refuses to clear it
+            ABSENT,  NOT_ASSESSED
+            """)
+    void answerDecidesTheVerdict(String given, String expected) {
+        assertThat(verdict(evaluate(Policy.defaults(), answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "configured {0}, activeAcne {1} ⇒ {2}")
+    @CsvSource(textBlock = """
+            REFER_TO_PROVIDER, YES,     REFER_TO_PROVIDER
+            REFER_TO_PROVIDER, UNKNOWN, REFER_TO_PROVIDER
+            REFER_TO_PROVIDER, NO,      CLEAR
+            INELIGIBLE,        YES,     INELIGIBLE
+            INELIGIBLE,        UNKNOWN, REFER_TO_PROVIDER
+            """)
+    void configuredOutcomeAppliesToYes(Outcome configured, String given, String expected) {
+        Policy policy = Policy.defaults().withOutcome(ActiveAcneRule.CODE, configured);
+        assertThat(verdict(evaluate(policy, answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "activeAcne {0} is the evidence")
+    @CsvSource({"YES", "UNKNOWN"})
+    void evidenceNamesTheAnswer(Answer given) {
+        Finding finding = evaluate(Policy.defaults(), given).finding();
+        assertThat(finding.code()).isEqualTo("ACTIVE_ACNE");
+        assertThat(finding.evidence()).containsExactly(new Evidence("history.activeAcne", given.name(), null));
+        assertThat(finding.reassessAfter()).isNull();
+    }
+
+    @Test
+    void catalogueEntryNamesCodeOutcomeAndSource() {
+        ActiveAcneRule rule = new ActiveAcneRule(Policy.defaults());
+        assertThat(rule.code()).isEqualTo("ACTIVE_ACNE");
+        assertThat(rule.outcome()).isEqualTo(Outcome.INELIGIBLE);
+        assertThat(rule.criterion()).contains("history.activeAcne");
+        assertThat(rule.source()).isNotBlank();
+        assertThat(rule.parameters()).isEmpty();
+    }
+}

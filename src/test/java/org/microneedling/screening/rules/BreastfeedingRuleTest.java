@@ -1,0 +1,61 @@
+package org.microneedling.screening.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microneedling.screening.rules.RuleFixtures.answer;
+import static org.microneedling.screening.rules.RuleFixtures.healthyAdult;
+import static org.microneedling.screening.rules.RuleFixtures.verdict;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BreastfeedingRuleTest {
+
+    private static Evaluation evaluate(Policy policy, Answer given) {
+        return new BreastfeedingRule(policy).evaluate(healthyAdult().answer(Question.BREASTFEEDING, given).build());
+    }
+
+    @ParameterizedTest(name = "breastfeeding {0} ⇒ {1}")
+    @CsvSource(textBlock = """
+            YES,     REFER_TO_PROVIDER
+            UNKNOWN, REFER_TO_PROVIDER
+            NO,      CLEAR
+            # optional answer: not given means not assessed, listed in notAssessed
+            ABSENT,  NOT_ASSESSED
+            """)
+    void answerDecidesTheVerdict(String given, String expected) {
+        assertThat(verdict(evaluate(Policy.defaults(), answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "configured {0}, breastfeeding {1} ⇒ {2}")
+    @CsvSource(textBlock = """
+            INELIGIBLE,        YES,     INELIGIBLE
+            INELIGIBLE,        UNKNOWN, REFER_TO_PROVIDER
+            INELIGIBLE,        NO,      CLEAR
+            REFER_TO_PROVIDER, YES,     REFER_TO_PROVIDER
+            REFER_TO_PROVIDER, UNKNOWN, REFER_TO_PROVIDER
+            """)
+    void configuredOutcomeAppliesToYes(Outcome configured, String given, String expected) {
+        Policy policy = Policy.defaults().withOutcome(BreastfeedingRule.CODE, configured);
+        assertThat(verdict(evaluate(policy, answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "breastfeeding {0} is the evidence")
+    @CsvSource({"YES", "UNKNOWN"})
+    void evidenceNamesTheAnswer(Answer given) {
+        Finding finding = evaluate(Policy.defaults(), given).finding();
+        assertThat(finding.code()).isEqualTo("BREASTFEEDING");
+        assertThat(finding.evidence()).containsExactly(new Evidence("patient.breastfeeding", given.name(), null));
+        assertThat(finding.reassessAfter()).isNull();
+    }
+
+    @Test
+    void catalogueEntryNamesCodeOutcomeAndSource() {
+        BreastfeedingRule rule = new BreastfeedingRule(Policy.defaults());
+        assertThat(rule.code()).isEqualTo("BREASTFEEDING");
+        assertThat(rule.outcome()).isEqualTo(Outcome.REFER_TO_PROVIDER);
+        assertThat(rule.criterion()).contains("patient.breastfeeding");
+        assertThat(rule.source()).isNotBlank();
+        assertThat(rule.parameters()).isEmpty();
+    }
+}

@@ -1,0 +1,61 @@
+package org.microneedling.screening.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microneedling.screening.rules.RuleFixtures.answer;
+import static org.microneedling.screening.rules.RuleFixtures.healthyAdult;
+import static org.microneedling.screening.rules.RuleFixtures.verdict;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SunburnInAreaRuleTest {
+
+    private static Evaluation evaluate(Policy policy, Answer given) {
+        return new SunburnInAreaRule(policy).evaluate(healthyAdult().answer(Question.SUNBURN_IN_TREATMENT_AREA, given).build());
+    }
+
+    @ParameterizedTest(name = "sunburnInTreatmentArea {0} ⇒ {1}")
+    @CsvSource(textBlock = """
+            YES,     INELIGIBLE
+            UNKNOWN, REFER_TO_PROVIDER
+            NO,      CLEAR
+            # optional answer: not given means not assessed, listed in notAssessed
+            ABSENT,  NOT_ASSESSED
+            """)
+    void answerDecidesTheVerdict(String given, String expected) {
+        assertThat(verdict(evaluate(Policy.defaults(), answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "configured {0}, sunburnInTreatmentArea {1} ⇒ {2}")
+    @CsvSource(textBlock = """
+            REFER_TO_PROVIDER, YES,     REFER_TO_PROVIDER
+            REFER_TO_PROVIDER, UNKNOWN, REFER_TO_PROVIDER
+            REFER_TO_PROVIDER, NO,      CLEAR
+            INELIGIBLE,        YES,     INELIGIBLE
+            INELIGIBLE,        UNKNOWN, REFER_TO_PROVIDER
+            """)
+    void configuredOutcomeAppliesToYes(Outcome configured, String given, String expected) {
+        Policy policy = Policy.defaults().withOutcome(SunburnInAreaRule.CODE, configured);
+        assertThat(verdict(evaluate(policy, answer(given)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "sunburnInTreatmentArea {0} is the evidence")
+    @CsvSource({"YES", "UNKNOWN"})
+    void evidenceNamesTheAnswer(Answer given) {
+        Finding finding = evaluate(Policy.defaults(), given).finding();
+        assertThat(finding.code()).isEqualTo("SUNBURN_IN_AREA");
+        assertThat(finding.evidence()).containsExactly(new Evidence("history.sunburnInTreatmentArea", given.name(), null));
+        assertThat(finding.reassessAfter()).isNull();
+    }
+
+    @Test
+    void catalogueEntryNamesCodeOutcomeAndSource() {
+        SunburnInAreaRule rule = new SunburnInAreaRule(Policy.defaults());
+        assertThat(rule.code()).isEqualTo("SUNBURN_IN_AREA");
+        assertThat(rule.outcome()).isEqualTo(Outcome.INELIGIBLE);
+        assertThat(rule.criterion()).contains("history.sunburnInTreatmentArea");
+        assertThat(rule.source()).isNotBlank();
+        assertThat(rule.parameters()).isEmpty();
+    }
+}
