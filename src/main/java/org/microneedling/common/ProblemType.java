@@ -33,8 +33,22 @@ public enum ProblemType {
         return BASE + slug;
     }
 
+    /** The English title; {@link #title(Messages)} gives it in the client's language. */
     public String title() {
         return title;
+    }
+
+    public String title(Messages messages) {
+        return messages.get("problemTitle." + slug);
+    }
+
+    static ProblemType forUri(String uri) {
+        for (ProblemType type : values()) {
+            if (type.uri().equals(uri)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     public int status() {
