@@ -8,7 +8,9 @@ export const API_KEY_HEADER = 'X-API-Key';
 /**
  * @param askForKey async (rejectedBefore: boolean) => string | null, null when the user cancels
  */
-export function createApi({ askForKey, fetchImpl = window.fetch.bind(window), storage = window.sessionStorage }) {
+export function createApi({
+    askForKey, fetchImpl = (url, init) => window.fetch(url, init), storage = window.sessionStorage,
+}) {
     async function request(url, { method = 'GET', body, language }) {
         let rejectedBefore = false;
         for (;;) {
