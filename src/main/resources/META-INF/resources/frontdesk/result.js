@@ -82,7 +82,8 @@ function reason(item, strings, language) {
             formatDate(item.reassessAfter, language)) : null,
         item.evidence && item.evidence.length ? element('p', { className: 'reason-detail' },
             `${strings.evidenceLabel}: `, item.evidence.join('; ')) : null,
-        item.source ? element('p', { className: 'reason-detail' }, `${strings.sourceLabel}: ${item.source}`) : null);
+        item.source ? element('p', { className: 'reason-detail reason-source' },
+            `${strings.sourceLabel}: ${item.source}`) : null);
 }
 
 function advisory(item, strings) {
