@@ -1,6 +1,6 @@
 // Talks to the screening API. When the service answers 401, the clinic's key is asked for once and
 // kept in sessionStorage only: it is gone when the tab closes and never reaches a cookie, a URL or
-// localStorage, where it would outlive the shift or leak into logs.
+// persistent storage, where it would outlive the shift or leak into logs.
 
 export const API_KEY_STORAGE_KEY = 'microneedling.frontdesk.apiKey';
 export const API_KEY_HEADER = 'X-API-Key';

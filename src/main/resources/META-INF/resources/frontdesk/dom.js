@@ -1,4 +1,4 @@
-// Tiny helpers to build DOM nodes without innerHTML, so that no text from the service or the user is
+// Tiny helpers to build DOM nodes without parsing HTML strings, so that no text from the service or the user is
 // ever parsed as markup.
 
 const PROPERTIES = ['id', 'className', 'htmlFor', 'type', 'name', 'value', 'required', 'hidden', 'autocomplete',
