@@ -13,16 +13,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.microneedling.common.Messages;
 import org.microneedling.screening.rules.AdvisoryFinding;
 import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.BelowTypicalAgeRule;
 import org.microneedling.screening.rules.BloodThinnersRule;
 import org.microneedling.screening.rules.Decision;
+import org.microneedling.screening.rules.DepthBeyondEvaluatedRangeAdvisory;
 import org.microneedling.screening.rules.Evidence;
 import org.microneedling.screening.rules.Finding;
+import org.microneedling.screening.rules.IsotretinoinRecentRule;
 import org.microneedling.screening.rules.MedicationClass;
 import org.microneedling.screening.rules.MedicationMatch;
 import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.RecentRadiationRule;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.screening.rules.TooSoonSinceLastSessionRule;
+import org.microneedling.screening.rules.UnderMinimumAgeRule;
 
 /** Turns the rules' decision into the contract's result, with messages in the chosen language. */
 @ApplicationScoped
@@ -90,12 +95,12 @@ class DecisionRenderer {
         Policy policy = ruleset.policy();
         Function<Object, Object[]> one = value -> new Object[] { String.valueOf(value) };
         return switch (code) {
-            case "UNDER_MINIMUM_AGE" -> one.apply(policy.minimumAge());
-            case "BELOW_TYPICAL_AGE" -> one.apply(policy.typicalAge());
-            case "RECENT_RADIATION" -> one.apply(policy.radiationWindowMonths());
-            case "TOO_SOON_SINCE_LAST_SESSION" -> one.apply(policy.sessionIntervalDays());
-            case "ISOTRETINOIN_RECENT" -> one.apply(policy.isotretinoinWindowMonths());
-            case "DEPTH_BEYOND_EVALUATED_RANGE" -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
+            case UnderMinimumAgeRule.CODE -> one.apply(policy.minimumAge());
+            case BelowTypicalAgeRule.CODE -> one.apply(policy.typicalAge());
+            case RecentRadiationRule.CODE -> one.apply(policy.radiationWindowMonths());
+            case TooSoonSinceLastSessionRule.CODE -> one.apply(policy.sessionIntervalDays());
+            case IsotretinoinRecentRule.CODE -> one.apply(policy.isotretinoinWindowMonths());
+            case DepthBeyondEvaluatedRangeAdvisory.CODE -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
             default -> new Object[0];
         };
     }
