@@ -4,27 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-public final class RecentRadiationRule implements Rule {
+public final class RecentRadiationRule extends PolicyRule {
 
     public static final String CODE = "RECENT_RADIATION";
     static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
 
     private final int windowMonths;
-    private final Outcome outcome;
 
     public RecentRadiationRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.windowMonths = policy.radiationWindowMonths();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -61,7 +50,7 @@ public final class RecentRadiationRule implements Rule {
         if (!intake.asOf().isBefore(windowEnd)) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, outcome,
+        return Evaluation.fired(new Finding(CODE, outcome(),
                 List.of(given, Evidence.of("history.radiationTherapyEndDate", endDate)), windowEnd));
     }
 }
