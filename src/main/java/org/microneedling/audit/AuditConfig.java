@@ -76,8 +76,8 @@ interface AuditConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
-        /** A statement or commit that has not answered after this long is abandoned. */
-        @WithDefault("5s")
+        /** A read, verification or purge statement that has not answered after this long is abandoned. */
+        @WithDefault("30s")
         Duration socketTimeout();
     }
 }

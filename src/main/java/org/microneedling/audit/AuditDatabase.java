@@ -3,7 +3,6 @@ package org.microneedling.audit;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -47,12 +46,19 @@ final class AuditDatabase implements AutoCloseable {
     private final Engine engine;
     private final String url;
     private final AgroalDataSource pool;
+    private final java.sql.Driver driver;
+    private final java.util.Properties directProperties;
+    private final Duration connectTimeout;
     private volatile boolean migrated;
 
-    private AuditDatabase(Engine engine, String url, AgroalDataSource pool) {
+    private AuditDatabase(Engine engine, String url, AgroalDataSource pool, java.sql.Driver driver,
+            java.util.Properties directProperties, Duration connectTimeout) {
         this.engine = engine;
+        this.connectTimeout = connectTimeout;
         this.url = url;
         this.pool = pool;
+        this.driver = driver;
+        this.directProperties = directProperties;
     }
 
     static AuditDatabase open(AuditSettings settings) {
@@ -78,7 +84,31 @@ final class AuditDatabase implements AutoCloseable {
                         .connectionFactoryConfiguration(factory -> connectionFactory(factory, engine, url, driver,
                                 username, settings)));
         AgroalDataSource pool = new DataSource(configuration.get());
-        return new AuditDatabase(engine, url, pool);
+        java.util.Properties direct = new java.util.Properties();
+        if (username != null) {
+            direct.setProperty("user", username);
+        }
+        direct.setProperty("password", settings.password() != null ? settings.password() : "");
+        if (engine == Engine.POSTGRESQL) {
+            postgresTimeouts(settings).forEach(direct::setProperty);
+            // The writer's statements are small: a commit without an answer must free the writer soon after its
+            // callers were answered 503, not after the readers' longer socket timeout.
+            direct.setProperty("socketTimeout", Long.toString(Math.max(2, ceilSeconds(settings.commitTimeout()) + 1)));
+        }
+        java.sql.Driver directDriver = engine == Engine.H2 ? new org.h2.Driver() : new org.postgresql.Driver();
+        return new AuditDatabase(engine, url, pool, directDriver, direct, connectTimeout);
+    }
+
+    /** Without these a stopped or unreachable server leaves a caller waiting for the OS TCP timeout. */
+    private static java.util.Map<String, String> postgresTimeouts(AuditSettings settings) {
+        String connect = Long.toString(ceilSeconds(settings.connectTimeout()));
+        return java.util.Map.of(
+                "connectTimeout", connect,
+                "loginTimeout", connect,
+                "socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())),
+                "tcpKeepAlive", "true",
+                "reWriteBatchedInserts", "true",
+                "ApplicationName", "microneedling-audit");
     }
 
     private static AgroalConnectionFactoryConfigurationSupplier connectionFactory(
@@ -93,12 +123,7 @@ final class AuditDatabase implements AutoCloseable {
         }
         factory.credential(new SimplePassword(settings.password() != null ? settings.password() : ""));
         if (engine == Engine.POSTGRESQL) {
-            // Without these a stopped or unreachable server leaves a request waiting for the OS TCP timeout.
-            factory.jdbcProperty("connectTimeout", Long.toString(ceilSeconds(settings.connectTimeout())))
-                    .jdbcProperty("loginTimeout", Long.toString(ceilSeconds(settings.connectTimeout())))
-                    .jdbcProperty("socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())))
-                    .jdbcProperty("tcpKeepAlive", "true")
-                    .jdbcProperty("ApplicationName", "microneedling-audit");
+            postgresTimeouts(settings).forEach(factory::jdbcProperty);
         }
         return factory;
     }
@@ -158,6 +183,18 @@ final class AuditDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * A connection of its own for the single writer, outside the pool: readers can never starve it, and after an
+     * outage it simply reconnects instead of depending on the pool's recovery.
+     */
+    Connection openDirect() throws SQLException {
+        Connection connection = driver.connect(url, directProperties);
+        if (connection == null) {
+            throw new SQLException("No driver accepts " + url);
+        }
+        return connection;
+    }
+
     /** Brings the schema up to date once; later calls return at once. */
     synchronized void migrate() {
         if (migrated) {
@@ -181,9 +218,8 @@ final class AuditDatabase implements AutoCloseable {
 
     /** True when a connection answers a query within the connect timeout. */
     boolean ping() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
-            return true;
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid((int) ceilSeconds(connectTimeout));
         } catch (SQLException e) {
             return false;
         }

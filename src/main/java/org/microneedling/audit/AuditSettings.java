@@ -37,7 +37,7 @@ record AuditSettings(
     /** Defaults as in {@link AuditConfig}, for the given URL. */
     static AuditSettings forUrl(String jdbcUrl, String username, String password) {
         return new AuditSettings(jdbcUrl, username, password, DEFAULT_CHAIN, 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500));
     }
 
     static AuditSettings from(AuditConfig config) {

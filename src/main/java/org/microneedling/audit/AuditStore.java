@@ -91,6 +91,9 @@ final class AuditStore implements AutoCloseable {
 
     /** Ready means: the schema is in place and the database answers now. */
     boolean ready() {
+        if (!writer.alive()) {
+            return false;
+        }
         try {
             database.migrate();
         } catch (RuntimeException e) {

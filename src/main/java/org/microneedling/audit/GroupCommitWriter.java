@@ -54,6 +54,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile long committedSeq = -1;
     /** Only touched by the writer thread; null means "read it from the database". */
     private AuditRecords.Head head;
+    /** Only touched by the writer thread; null after a failure until the next batch reconnects. */
+    private Connection connection;
 
     GroupCommitWriter(AuditDatabase database, AuditSettings settings) {
         this.database = database;
@@ -172,8 +174,25 @@ final class GroupCommitWriter implements AutoCloseable {
                 failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
                 continue;
             }
-            write(batch);
+            try {
+                write(batch);
+            } catch (Throwable unexpected) {
+                // The only writer must outlive anything a driver throws (seen: an AssertionError from the PostgreSQL
+                // driver on a connection the server had just closed), or every later caller would time out.
+                head = null;
+                closeWriterConnection();
+                storeFailed(unexpected instanceof Exception e ? e : new IllegalStateException(unexpected));
+                failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
+                if (unexpected instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+            }
         }
+    }
+
+    /** False once the writer thread has died; readiness then stays DOWN. */
+    boolean alive() {
+        return thread.isAlive();
     }
 
     private List<Pending> drainAfter(Pending first) {
@@ -208,6 +227,7 @@ final class GroupCommitWriter implements AutoCloseable {
                         "The audit store rejected the record (SQLState " + e.getSQLState() + ")")));
             } else {
                 storeFailed(e);
+                // Pooled readers may hold connections that died with the server too.
                 database.discardConnections();
                 failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
             }
@@ -228,39 +248,62 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void commit(List<Pending> batch) throws SQLException {
         database.migrate();
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                AuditRecords.Head current = head != null ? head : AuditRecords.head(connection, settings.chainId());
-                Instant recordedAt = ChainHash.storable(Instant.now());
-                int count = 0;
-                try (PreparedStatement insert = connection.prepareStatement(AuditRecords.INSERT)) {
-                    for (Pending pending : batch) {
-                        for (AuditEntry entry : pending.entries()) {
-                            long seq = current.seq() + 1;
-                            ChainHash.Content content = AuditRecords.content(settings.chainId(), seq, current.hash(),
-                                    entry, recordedAt);
-                            String hash = ChainHash.hash(content);
-                            AuditRecords.bindInsert(insert, content, hash);
-                            insert.addBatch();
-                            current = new AuditRecords.Head(seq, hash);
-                            count++;
-                        }
+        Connection connection = writerConnection();
+        try {
+            AuditRecords.Head current = head != null ? head : AuditRecords.head(connection, settings.chainId());
+            Instant recordedAt = ChainHash.storable(Instant.now());
+            int count = 0;
+            try (PreparedStatement insert = connection.prepareStatement(AuditRecords.INSERT)) {
+                for (Pending pending : batch) {
+                    for (AuditEntry entry : pending.entries()) {
+                        long seq = current.seq() + 1;
+                        ChainHash.Content content = AuditRecords.content(settings.chainId(), seq, current.hash(),
+                                entry, recordedAt);
+                        String hash = ChainHash.hash(content);
+                        AuditRecords.bindInsert(insert, content, hash);
+                        insert.addBatch();
+                        current = new AuditRecords.Head(seq, hash);
+                        count++;
                     }
-                    insert.executeBatch();
                 }
-                connection.commit();
-                head = current;
-                committedSeq = current.seq();
-                commits.incrementAndGet();
-                records.addAndGet(count);
-                storeAnswered();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                restoreAutoCommitQuietly(connection);
+                insert.executeBatch();
             }
+            connection.commit();
+            head = current;
+            committedSeq = current.seq();
+            commits.incrementAndGet();
+            records.addAndGet(count);
+            storeAnswered();
+        } catch (SQLException e) {
+            if (isDataError(e)) {
+                rollbackQuietly(connection);
+            } else {
+                // Whether it committed is unknown; the chain head is re-read from the database next time.
+                closeWriterConnection();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            closeWriterConnection();
+            throw e;
+        }
+    }
+
+    private Connection writerConnection() throws SQLException {
+        if (connection == null) {
+            connection = database.openDirect();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeWriterConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken; nothing else to release.
+            }
+            connection = null;
         }
     }
 
@@ -274,14 +317,6 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the pool discards it and the transaction dies with it.
-        }
-    }
-
-    private static void restoreAutoCommitQuietly(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // As above: a broken connection is not reused.
         }
     }
 
@@ -304,6 +339,9 @@ final class GroupCommitWriter implements AutoCloseable {
         Pending left;
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(unavailable("The audit store is shutting down."));
+        }
+        if (!thread.isAlive()) {
+            closeWriterConnection();
         }
     }
 }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +53,7 @@ final class TestDatabases {
         requirePostgres();
         String url = System.getenv("AUDIT_TEST_PG_URL");
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection admin = DriverManager.getConnection(url, pgUser(), pgPassword());
+        try (Connection admin = connect(url, pgUser(), pgPassword());
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -82,7 +82,16 @@ final class TestDatabases {
                 ? AuditDatabase.h2Url(settings.jdbcUrl())
                 : settings.jdbcUrl();
         String user = settings.username() != null ? settings.username() : "sa";
-        return DriverManager.getConnection(url, user, settings.password() != null ? settings.password() : "");
+        return connect(url, user, settings.password() != null ? settings.password() : "");
+    }
+
+    /** The driver directly: DriverManager does not see drivers loaded by Quarkus' test class loader. */
+    static Connection connect(String url, String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        java.sql.Driver driver = url.startsWith("jdbc:h2:") ? new org.h2.Driver() : new org.postgresql.Driver();
+        return driver.connect(url, properties);
     }
 
     /** Stops the test server (fast mode: like a crash of every session) and waits until it is down. */
