@@ -173,8 +173,10 @@ class QuestionnaireReader {
         }
         int derived = Ages.ageOn(patient.dateOfBirth(), asOf);
         if (derived > PatientAnswers.MAX_AGE) {
-            violations.add(new Violation(prefixed(pathPrefix, "patient.dateOfBirth"),
-                    messages.get("violation.ageFromBirthDate", String.valueOf(derived), asOf.toString())));
+            // The bad value is the birth date, but the broken rule is the age range: name both.
+            String message = messages.get("violation.ageFromBirthDate", String.valueOf(derived), asOf.toString());
+            violations.add(new Violation(prefixed(pathPrefix, "patient.dateOfBirth"), message));
+            violations.add(new Violation(agePath, message));
             return null;
         }
         if (patient.age() != null && patient.age() != derived) {
