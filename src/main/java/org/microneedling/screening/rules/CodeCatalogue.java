@@ -137,11 +137,10 @@ public final class CodeCatalogue {
                     String ingredient = target.substring(MEDICINE_TARGET.length());
                     MedicationEntry medicine = medications.entries().stream()
                             .filter(entry -> entry.ingredient().equals(ingredient)).findFirst().orElse(null);
-                    if (medicine == null) {
-                        throw new IllegalArgumentException(name + " line " + number + ": no medicine " + ingredient
-                                + " in " + MedicationCatalogue.RESOURCE);
+                    // A medication list without this medicine (a clinic's own) makes its codes unrecognised too.
+                    if (medicine != null) {
+                        rows.add(new Row(system, code, concept, null, medicine));
                     }
-                    rows.add(new Row(system, code, concept, null, medicine));
                 } else {
                     rows.add(new Row(system, code, concept, Question.valueOf(target), null));
                 }
