@@ -38,6 +38,7 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Ages;
 import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.ClinicalCode;
 import org.microneedling.screening.rules.Intake;
 import org.microneedling.screening.rules.Question;
 
@@ -240,7 +241,13 @@ class QuestionnaireReader {
         return new Intake(asOf, patient.dateOfBirth(), age, answers, skinType == null ? null : skinType.number(),
                 history.radiationTherapyEndDate(), history.isotretinoinStopDate(),
                 request.medications() == null ? List.of() : request.medications(), request.lastMicroneedlingDate(),
-                Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm());
+                Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm(),
+                codes(request.conditionCodes()), codes(request.medicationCodes()), List.of());
+    }
+
+    private static List<ClinicalCode> codes(List<CodeEntry> entries) {
+        return entries == null ? List.of()
+                : entries.stream().map(entry -> new ClinicalCode(entry.system(), entry.code())).toList();
     }
 
     private static void put(Map<Question, Answer> answers, Question question, Answer answer) {
