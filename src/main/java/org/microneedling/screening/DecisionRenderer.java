@@ -13,16 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.microneedling.common.Messages;
 import org.microneedling.screening.rules.AdvisoryFinding;
 import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.BelowTypicalAgeRule;
 import org.microneedling.screening.rules.BloodThinnersRule;
+import org.microneedling.screening.rules.CodeMatch;
 import org.microneedling.screening.rules.Decision;
+import org.microneedling.screening.rules.DepthBeyondEvaluatedRangeAdvisory;
 import org.microneedling.screening.rules.Evidence;
 import org.microneedling.screening.rules.Finding;
+import org.microneedling.screening.rules.IsotretinoinRecentRule;
 import org.microneedling.screening.rules.MedicationClass;
 import org.microneedling.screening.rules.MedicationMatch;
 import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.RecentRadiationRule;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.screening.rules.TooSoonSinceLastSessionRule;
+import org.microneedling.screening.rules.UnderMinimumAgeRule;
 
 /** Turns the rules' decision into the contract's result, with messages in the chosen language. */
 @ApplicationScoped
@@ -77,7 +83,7 @@ class DecisionRenderer {
 
     private static boolean confirmedBloodThinner(Finding finding) {
         return finding.evidence().stream().anyMatch(evidence -> evidence.medication() == null
-                ? Answer.YES.name().equals(evidence.value())
+                ? evidence.code() != null || Answer.YES.name().equals(evidence.value())
                 : evidence.medication().entry().medicationClass() != MedicationClass.ASPIRIN);
     }
 
@@ -90,12 +96,12 @@ class DecisionRenderer {
         Policy policy = ruleset.policy();
         Function<Object, Object[]> one = value -> new Object[] { String.valueOf(value) };
         return switch (code) {
-            case "UNDER_MINIMUM_AGE" -> one.apply(policy.minimumAge());
-            case "BELOW_TYPICAL_AGE" -> one.apply(policy.typicalAge());
-            case "RECENT_RADIATION" -> one.apply(policy.radiationWindowMonths());
-            case "TOO_SOON_SINCE_LAST_SESSION" -> one.apply(policy.sessionIntervalDays());
-            case "ISOTRETINOIN_RECENT" -> one.apply(policy.isotretinoinWindowMonths());
-            case "DEPTH_BEYOND_EVALUATED_RANGE" -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
+            case UnderMinimumAgeRule.CODE -> one.apply(policy.minimumAge());
+            case BelowTypicalAgeRule.CODE -> one.apply(policy.typicalAge());
+            case RecentRadiationRule.CODE -> one.apply(policy.radiationWindowMonths());
+            case TooSoonSinceLastSessionRule.CODE -> one.apply(policy.sessionIntervalDays());
+            case IsotretinoinRecentRule.CODE -> one.apply(policy.isotretinoinWindowMonths());
+            case DepthBeyondEvaluatedRangeAdvisory.CODE -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
             default -> new Object[0];
         };
     }
@@ -103,6 +109,14 @@ class DecisionRenderer {
     private static List<String> evidence(List<Evidence> evidence, Messages messages) {
         return evidence.stream().map(item -> {
             MedicationMatch match = item.medication();
+            CodeMatch code = item.code();
+            if (code != null && match != null) {
+                return messages.get("evidence.medicationCode", item.path(), code.display(),
+                        match.entry().ingredient(), messages.get("medicationClass." + match.entry().medicationClass()));
+            }
+            if (code != null) {
+                return messages.get("evidence.conditionCode", item.path(), code.display(), code.concept());
+            }
             if (match == null) {
                 return messages.get("evidence.answer", item.path(), item.value());
             }

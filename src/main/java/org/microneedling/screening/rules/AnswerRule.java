@@ -5,26 +5,13 @@ package org.microneedling.screening.rules;
  * reports the same code for the provider to clear, because an unanswered contraindication cannot
  * be ruled out at the front desk.
  */
-abstract class AnswerRule implements Rule {
+abstract class AnswerRule extends PolicyRule {
 
-    private final String code;
     private final Question question;
-    private final Outcome outcome;
 
     AnswerRule(String code, Question question, Policy policy, Outcome shippedDefault) {
-        this.code = code;
+        super(code, policy, shippedDefault);
         this.question = question;
-        this.outcome = policy.outcomeFor(code, shippedDefault);
-    }
-
-    @Override
-    public final String code() {
-        return code;
-    }
-
-    @Override
-    public final Outcome outcome() {
-        return outcome;
     }
 
     Question question() {
@@ -38,8 +25,9 @@ abstract class AnswerRule implements Rule {
             return Evaluation.NOT_ASSESSED;
         }
         return switch (answer) {
-            case YES -> Evaluation.fired(new Finding(code, outcome, Evidence.of(question, answer)));
-            case UNKNOWN -> Evaluation.fired(new Finding(code, Outcome.REFER_TO_PROVIDER, Evidence.of(question, answer)));
+            case YES -> Evaluation.fired(new Finding(code(), outcome(), intake.evidence(question), null));
+            case UNKNOWN -> Evaluation.fired(
+                    new Finding(code(), Outcome.REFER_TO_PROVIDER, intake.evidence(question), null));
             case NO -> Evaluation.CLEAR;
         };
     }

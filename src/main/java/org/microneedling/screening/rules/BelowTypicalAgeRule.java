@@ -2,29 +2,18 @@ package org.microneedling.screening.rules;
 
 import java.util.Map;
 
-public final class BelowTypicalAgeRule implements Rule {
+public final class BelowTypicalAgeRule extends PolicyRule {
 
     public static final String CODE = "BELOW_TYPICAL_AGE";
     static final Outcome SHIPPED_OUTCOME = Outcome.REFER_TO_PROVIDER;
 
     private final int minimumAge;
     private final int typicalAge;
-    private final Outcome outcome;
 
     public BelowTypicalAgeRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.minimumAge = policy.minimumAge();
         this.typicalAge = policy.typicalAge();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -49,6 +38,6 @@ public final class BelowTypicalAgeRule implements Rule {
         if (intake.age() < minimumAge || intake.age() >= typicalAge) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(AgeFindings.finding(CODE, outcome, intake, typicalAge));
+        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, typicalAge));
     }
 }

@@ -9,35 +9,24 @@ import java.util.Map;
  * the medications list; the reason carries every trigger and the most severe of their outcomes.
  * Its message never suggests stopping a medicine: that question belongs to the prescriber.
  */
-public final class BloodThinnersRule implements Rule {
+public final class BloodThinnersRule extends PolicyRule {
 
     public static final String CODE = "BLOOD_THINNERS";
     static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
 
-    private final Outcome outcome;
     private final Outcome aspirinOutcome;
     private final MedicationCatalogue medications;
 
     public BloodThinnersRule(Policy policy, MedicationCatalogue medications) {
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.aspirinOutcome = policy.aspirinOutcome();
         this.medications = medications;
     }
 
     @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
-    }
-
-    @Override
     public String criterion() {
-        return "history.takesBloodThinners is YES (UNKNOWN: REFER_TO_PROVIDER), or a medication names a recognised "
-                + "anticoagulant or antiplatelet, or aspirin (aspirin-outcome)";
+        return "history.takesBloodThinners is YES (UNKNOWN: REFER_TO_PROVIDER), or a medication or medication code names a "
+                + "recognised anticoagulant or antiplatelet, or aspirin (aspirin-outcome)";
     }
 
     @Override
@@ -57,17 +46,20 @@ public final class BloodThinnersRule implements Rule {
         Outcome worst = null;
         Answer answer = intake.answer(Question.TAKES_BLOOD_THINNERS);
         if (answer == Answer.YES || answer == Answer.UNKNOWN) {
-            evidence.add(Evidence.of(Question.TAKES_BLOOD_THINNERS, answer));
-            worst = answer == Answer.YES ? outcome : Outcome.REFER_TO_PROVIDER;
+            evidence.addAll(intake.evidence(Question.TAKES_BLOOD_THINNERS));
+            worst = answer == Answer.YES ? outcome() : Outcome.REFER_TO_PROVIDER;
         }
-        for (MedicationMatch match : medications.recognise(intake.medications())) {
-            Outcome triggered = switch (match.entry().medicationClass()) {
-                case ANTICOAGULANT, ANTIPLATELET -> outcome;
+        List<Evidence> medicines = new ArrayList<>();
+        medications.recognise(intake.medications()).forEach(match -> medicines.add(Evidence.of(match)));
+        intake.codedMedicines().forEach(code -> medicines.add(Evidence.of(code)));
+        for (Evidence medicine : medicines) {
+            Outcome triggered = switch (medicine.medication().entry().medicationClass()) {
+                case ANTICOAGULANT, ANTIPLATELET -> outcome();
                 case ASPIRIN -> aspirinOutcome;
                 case NSAID -> null;
             };
             if (triggered != null) {
-                evidence.add(Evidence.of(match));
+                evidence.add(medicine);
                 worst = worst == null ? triggered : Outcome.mostSevere(worst, triggered);
             }
         }

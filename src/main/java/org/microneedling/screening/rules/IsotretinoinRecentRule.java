@@ -4,27 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-public final class IsotretinoinRecentRule implements Rule {
+public final class IsotretinoinRecentRule extends PolicyRule {
 
     public static final String CODE = "ISOTRETINOIN_RECENT";
     static final Outcome SHIPPED_OUTCOME = Outcome.REFER_TO_PROVIDER;
 
     private final int windowMonths;
-    private final Outcome outcome;
 
     public IsotretinoinRecentRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.windowMonths = policy.isotretinoinWindowMonths();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -59,7 +48,7 @@ public final class IsotretinoinRecentRule implements Rule {
         if (!intake.asOf().isBefore(windowEnd)) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, outcome, List.of(Evidence.of(Question.ISOTRETINOIN, answer),
+        return Evaluation.fired(new Finding(CODE, outcome(), List.of(Evidence.of(Question.ISOTRETINOIN, answer),
                 Evidence.of("history.isotretinoinStopDate", stopped)), windowEnd));
     }
 }

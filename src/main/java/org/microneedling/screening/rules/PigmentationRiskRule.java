@@ -2,28 +2,17 @@ package org.microneedling.screening.rules;
 
 import java.util.Map;
 
-public final class PigmentationRiskRule implements Rule {
+public final class PigmentationRiskRule extends PolicyRule {
 
     public static final String CODE = "PIGMENTATION_RISK";
     static final Outcome SHIPPED_OUTCOME = Outcome.REFER_TO_PROVIDER;
     private static final String[] ROMAN = { "I", "II", "III", "IV", "V", "VI" };
 
     private final int minimumType;
-    private final Outcome outcome;
 
     public PigmentationRiskRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.minimumType = policy.pigmentationRiskMinimumType();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -51,7 +40,7 @@ public final class PigmentationRiskRule implements Rule {
         if (type < minimumType) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, outcome, Evidence.of("patient.fitzpatrickSkinType", roman(type))));
+        return Evaluation.fired(new Finding(CODE, outcome(), Evidence.of("patient.fitzpatrickSkinType", roman(type))));
     }
 
     static String roman(int type) {

@@ -4,27 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-public final class TooSoonSinceLastSessionRule implements Rule {
+public final class TooSoonSinceLastSessionRule extends PolicyRule {
 
     public static final String CODE = "TOO_SOON_SINCE_LAST_SESSION";
     static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
 
     private final int intervalDays;
-    private final Outcome outcome;
 
     public TooSoonSinceLastSessionRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.intervalDays = policy.sessionIntervalDays();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -53,7 +42,7 @@ public final class TooSoonSinceLastSessionRule implements Rule {
         if (!intake.asOf().isBefore(nextAllowed)) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, outcome,
+        return Evaluation.fired(new Finding(CODE, outcome(),
                 List.of(Evidence.of("lastMicroneedlingDate", last)), nextAllowed));
     }
 }

@@ -2,27 +2,16 @@ package org.microneedling.screening.rules;
 
 import java.util.Map;
 
-public final class UnderMinimumAgeRule implements Rule {
+public final class UnderMinimumAgeRule extends PolicyRule {
 
     public static final String CODE = "UNDER_MINIMUM_AGE";
     static final Outcome SHIPPED_OUTCOME = Outcome.INELIGIBLE;
 
     private final int minimumAge;
-    private final Outcome outcome;
 
     public UnderMinimumAgeRule(Policy policy) {
+        super(CODE, policy, SHIPPED_OUTCOME);
         this.minimumAge = policy.minimumAge();
-        this.outcome = policy.outcomeFor(CODE, SHIPPED_OUTCOME);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return outcome;
     }
 
     @Override
@@ -46,6 +35,6 @@ public final class UnderMinimumAgeRule implements Rule {
         if (intake.age() >= minimumAge) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(AgeFindings.finding(CODE, outcome, intake, minimumAge));
+        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, minimumAge));
     }
 }

@@ -1,0 +1,264 @@
+package org.microneedling.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
+import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.agroal.pool.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit database: a connection pool built at runtime from a JDBC URL, and the Flyway schema.
+ * Quarkus' own datasource fixes the database kind at build time; this does not, so one jar serves
+ * both the embedded H2 file and PostgreSQL (ADR 0002).
+ */
+final class AuditDatabase implements AutoCloseable {
+
+    /** Every migration, in order. Listed rather than scanned because class-path scanning differs between Quarkus' class loaders. */
+    static final List<String> MIGRATIONS = List.of("V1__audit_trail.sql");
+    static final String MIGRATION_FOLDER = "db/audit";
+
+    private static final Logger LOG = Logger.getLogger(AuditDatabase.class);
+
+    enum Engine {
+        H2, POSTGRESQL
+    }
+
+    private final Engine engine;
+    private final String url;
+    private final AgroalDataSource pool;
+    private final java.sql.Driver driver;
+    private final java.util.Properties directProperties;
+    private final Duration connectTimeout;
+    private volatile boolean migrated;
+
+    private AuditDatabase(Engine engine, String url, AgroalDataSource pool, java.sql.Driver driver,
+            java.util.Properties directProperties, Duration connectTimeout) {
+        this.engine = engine;
+        this.connectTimeout = connectTimeout;
+        this.url = url;
+        this.pool = pool;
+        this.driver = driver;
+        this.directProperties = directProperties;
+    }
+
+    static AuditDatabase open(AuditSettings settings) {
+        Engine engine = engineOf(settings.jdbcUrl());
+        String url = engine == Engine.H2 ? h2Url(settings.jdbcUrl()) : settings.jdbcUrl();
+        Class<?> driver = engine == Engine.H2 ? org.h2.Driver.class : org.postgresql.Driver.class;
+        String username = settings.username() != null ? settings.username() : engine == Engine.H2 ? "sa" : null;
+        Duration connectTimeout = settings.connectTimeout();
+
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool
+                        .initialSize(0)
+                        .minSize(0)
+                        .maxSize(settings.poolMaxSize())
+                        // A request must never wait long for a connection: it is answered 503 instead.
+                        .acquisitionTimeout(connectTimeout)
+                        .idleValidationTimeout(Duration.ofSeconds(5))
+                        .validationTimeout(Duration.ofSeconds(30))
+                        .connectionValidator(ConnectionValidator.defaultValidator())
+                        .exceptionSorter(engine == Engine.POSTGRESQL
+                                ? new PostgreSQLExceptionSorter()
+                                : ExceptionSorter.defaultExceptionSorter())
+                        .connectionFactoryConfiguration(factory -> connectionFactory(factory, engine, url, driver,
+                                username, settings)));
+        AgroalDataSource pool = new DataSource(configuration.get());
+        java.util.Properties direct = new java.util.Properties();
+        if (username != null) {
+            direct.setProperty("user", username);
+        }
+        direct.setProperty("password", settings.password() != null ? settings.password() : "");
+        if (engine == Engine.POSTGRESQL) {
+            postgresTimeouts(settings).forEach(direct::setProperty);
+            // The writer's statements are small: a commit without an answer must free the writer soon after its
+            // callers were answered 503, not after the readers' longer socket timeout.
+            direct.setProperty("socketTimeout", Long.toString(Math.max(2, ceilSeconds(settings.commitTimeout()) + 1)));
+        }
+        java.sql.Driver directDriver = engine == Engine.H2 ? new org.h2.Driver() : new org.postgresql.Driver();
+        return new AuditDatabase(engine, url, pool, directDriver, direct, connectTimeout);
+    }
+
+    /** Without these a stopped or unreachable server leaves a caller waiting for the OS TCP timeout. */
+    private static java.util.Map<String, String> postgresTimeouts(AuditSettings settings) {
+        String connect = Long.toString(ceilSeconds(settings.connectTimeout()));
+        return java.util.Map.of(
+                "connectTimeout", connect,
+                "loginTimeout", connect,
+                "socketTimeout", Long.toString(ceilSeconds(settings.socketTimeout())),
+                "tcpKeepAlive", "true",
+                "reWriteBatchedInserts", "true",
+                "ApplicationName", "microneedling-audit");
+    }
+
+    private static AgroalConnectionFactoryConfigurationSupplier connectionFactory(
+            AgroalConnectionFactoryConfigurationSupplier factory, Engine engine, String url, Class<?> driver,
+            String username, AuditSettings settings) {
+        factory.jdbcUrl(url)
+                .connectionProviderClass(driver)
+                .autoCommit(true)
+                .loginTimeout(settings.connectTimeout());
+        if (username != null) {
+            factory.principal(new NamePrincipal(username));
+        }
+        factory.credential(new SimplePassword(settings.password() != null ? settings.password() : ""));
+        if (engine == Engine.POSTGRESQL) {
+            postgresTimeouts(settings).forEach(factory::jdbcProperty);
+        }
+        return factory;
+    }
+
+    static Engine engineOf(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            return Engine.H2;
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return Engine.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("audit.db.url must be a jdbc:h2: or jdbc:postgresql: URL");
+    }
+
+    /**
+     * H2 writes committed changes to its file only every 500 ms by default, so a {@code kill -9} could lose
+     * records already answered with 200; {@code WRITE_DELAY=0} writes each commit before it returns.
+     */
+    static String h2Url(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder result = new StringBuilder(url);
+        if (upper.startsWith("JDBC:H2:MEM:")) {
+            // An in-memory database would vanish when the pool closes its last idle connection.
+            if (!upper.contains(";DB_CLOSE_DELAY=")) {
+                result.append(";DB_CLOSE_DELAY=-1");
+            }
+            return result.toString();
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            result.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            // The service closes the database itself after the last request; H2's own hook could run first.
+            result.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return result.toString();
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    String url() {
+        return url;
+    }
+
+    boolean migrated() {
+        return migrated;
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * A connection of its own for the single writer, outside the pool: readers can never starve it, and after an
+     * outage it simply reconnects instead of depending on the pool's recovery.
+     */
+    Connection openDirect() throws SQLException {
+        Connection connection = driver.connect(url, directProperties);
+        if (connection == null) {
+            throw new SQLException("No driver accepts " + url);
+        }
+        return connection;
+    }
+
+    /** Brings the schema up to date once; later calls return at once. */
+    synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        long start = System.nanoTime();
+        ClassLoader loader = AuditDatabase.class.getClassLoader();
+        Flyway.configure(loader)
+                .dataSource(pool)
+                .table("audit_schema_history")
+                .locations(MIGRATION_FOLDER)
+                .resourceProvider(new ListedMigrations(loader))
+                .javaMigrationClassProvider(List::of)
+                .failOnMissingLocations(false)
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+        migrated = true;
+        LOG.debugf("Audit schema ready in %d ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** True when a connection answers a query within the connect timeout. */
+    boolean ping() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid((int) ceilSeconds(connectTimeout));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Drops every pooled connection, so none that died with the server is handed out again. */
+    void discardConnections() {
+        pool.flush(AgroalDataSource.FlushMode.ALL);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static final class ListedMigrations implements ResourceProvider {
+
+        private final ClassLoader loader;
+        private final Location location = new Location("classpath:" + MIGRATION_FOLDER);
+
+        ListedMigrations(ClassLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return MIGRATIONS.contains(name) ? resource(name) : null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            return MIGRATIONS.stream()
+                    .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
+                    .map(this::resource)
+                    .toList();
+        }
+
+        private LoadableResource resource(String name) {
+            return new ClassPathResource(location, MIGRATION_FOLDER + "/" + name, loader, StandardCharsets.UTF_8);
+        }
+    }
+}
