@@ -63,9 +63,8 @@ final class Browser implements AutoCloseable {
     }
 
     static void assumeAvailable() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(installed, "Chromium is not installed; run: source .ci/chromium.sh");
+            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed; run: source .ci/chromium.sh");
         }
     }
 
