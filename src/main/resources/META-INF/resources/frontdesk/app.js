@@ -125,7 +125,7 @@ function showProblem(response, problem) {
 
 function showSummary(title, detail, links) {
     const items = links.map(({ violation, label, targetId }) => {
-        const text = `${label}: ${violation.message}`;
+        const text = `${label} — ${violation.message}`;
         if (!targetId) {
             return element('li', {}, element('code', {}, violation.field), ` ${violation.message}`);
         }

@@ -64,7 +64,8 @@ final class Browser implements AutoCloseable {
 
     static void assumeAvailable() {
         if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed; run: source .ci/chromium.sh");
+            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                    "Chromium is not installed; run: source .ci/chromium.sh");
         }
     }
 
