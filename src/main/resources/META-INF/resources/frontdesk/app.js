@@ -2,6 +2,7 @@
 // shows the decision or the problems beside the fields they concern.
 
 import { createApi, readJson } from './api.js';
+import { checkAnswers } from './checks.js';
 import { element, format } from './dom.js';
 import {
     clearFieldErrors, collectAnswers, renderForm, restore, showFieldErrors, snapshot,
@@ -89,6 +90,12 @@ async function submit(event) {
     clearResult(page.result);
     const { body, medicationInputs } = collectAnswers(page.questions, state.definition);
     state.medicationInputs = medicationInputs;
+    const slips = checkAnswers(body, state.definition, state.strings);
+    if (slips.length) {
+        const links = showFieldErrors(page.questions, slips, medicationInputs);
+        showSummary(state.strings.checkTitle, format(state.strings.checkDetail, { count: slips.length }), links);
+        return;
+    }
     setBusy(true);
     let response;
     try {
