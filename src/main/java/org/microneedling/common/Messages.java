@@ -4,7 +4,9 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -19,9 +21,16 @@ public final class Messages {
     public static final Locale SPANISH = Locale.forLanguageTag("es");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, SPANISH);
     static final String BUNDLE = "i18n.messages";
+    /** One instance per language: every request used to look its bundle up and parse every pattern again. */
+    private static final Map<Locale, Messages> BY_LOCALE = new ConcurrentHashMap<>();
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A parsed pattern, or the finished text when the pattern has no arguments. */
+    private record Compiled(MessageFormat format, String constant) {
+    }
 
     private Messages(Locale locale) {
         this.locale = locale;
@@ -30,7 +39,7 @@ public final class Messages {
     }
 
     public static Messages of(Locale locale) {
-        return new Messages(supported(locale));
+        return BY_LOCALE.computeIfAbsent(supported(locale), Messages::new);
     }
 
     /** The first supported language among those the client accepts, in its order of preference. */
@@ -63,13 +72,23 @@ public final class Messages {
     }
 
     public String get(String key, Object... arguments) {
+        Compiled message = compiled.computeIfAbsent(key, this::compile);
+        if (message.constant() != null) {
+            return message.constant();
+        }
+        // MessageFormat is not thread-safe; a clone of the parsed pattern is much cheaper than parsing it again.
+        return ((MessageFormat) message.format().clone()).format(arguments);
+    }
+
+    private Compiled compile(String key) {
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("No message for key " + key + " in " + locale, e);
         }
-        return new MessageFormat(pattern, locale).format(arguments);
+        MessageFormat format = new MessageFormat(pattern, locale);
+        return pattern.indexOf('{') < 0 ? new Compiled(null, format.format(new Object[0])) : new Compiled(format, null);
     }
 
     private static Locale supported(Locale locale) {

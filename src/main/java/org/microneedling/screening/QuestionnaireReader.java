@@ -73,7 +73,7 @@ class QuestionnaireReader {
 
     /** Parses a body into a JSON tree, answering 400 for anything that is not JSON. */
     JsonNode parse(byte[] body, Messages messages) {
-        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || isBlank(body)) {
             throw ProblemException.invalid(messages.get("problem.emptyBody"), List.of());
         }
         try {
@@ -93,6 +93,20 @@ class QuestionnaireReader {
         } catch (IOException e) {
             throw ProblemException.invalid(messages.get("problem.malformed", "?", "?"), List.of());
         }
+    }
+
+    /** Blank as {@link String#isBlank()} sees it, without decoding the body when it starts like JSON. */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                continue;
+            }
+            if (b > ' ' && b < 0x7f) {
+                return false;
+            }
+            return new String(body, StandardCharsets.UTF_8).isBlank();
+        }
+        return true;
     }
 
     /**

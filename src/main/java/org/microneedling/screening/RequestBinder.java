@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +32,6 @@ import org.microneedling.screening.rules.Answer;
  */
 final class RequestBinder {
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
     private final Messages messages;
@@ -67,15 +65,17 @@ final class RequestBinder {
         for (int i = 0; i < values.length; i++) {
             RecordComponent component = shape.components[i];
             JsonNode value = present ? node.get(component.getName()) : null;
-            values[i] = convert(value, component.getType(), component.getGenericType(), join(path, component.getName()));
+            // The field's path is only built when it is needed: for a violation or a nested record.
+            values[i] = convert(value, component.getType(), component.getGenericType(), path, component.getName());
         }
         return type.cast(shape.instantiate(values));
     }
 
-    private Object convert(JsonNode node, Class<?> type, Type genericType, String path) {
+    private Object convert(JsonNode node, Class<?> type, Type genericType, String parent, String name) {
         if (Record.class.isAssignableFrom(type)) {
-            return bind(node, type.asSubclass(Record.class), path);
+            return bind(node, type.asSubclass(Record.class), join(parent, name));
         }
+        FieldPath path = new FieldPath(parent, name);
         if (node == null || node.isNull()) {
             return null;
         }
@@ -112,8 +112,8 @@ final class RequestBinder {
         throw new IllegalStateException("No binding for " + type + " at " + path);
     }
 
-    private LocalDate date(JsonNode node, String path) {
-        if (node.isTextual() && ISO_DATE.matcher(node.textValue()).matches()) {
+    private LocalDate date(JsonNode node, FieldPath path) {
+        if (node.isTextual() && isIsoDateShape(node.textValue())) {
             try {
                 return LocalDate.parse(node.textValue());
             } catch (DateTimeParseException e) {
@@ -123,7 +123,7 @@ final class RequestBinder {
         return reject(path, "violation.date");
     }
 
-    private Answer answer(JsonNode node, String path) {
+    private Answer answer(JsonNode node, FieldPath path) {
         if (node.isBoolean()) {
             return node.booleanValue() ? Answer.YES : Answer.NO;
         }
@@ -138,7 +138,7 @@ final class RequestBinder {
         return reject(path, "violation.answer");
     }
 
-    private FitzpatrickSkinType skinType(JsonNode node, String path) {
+    private FitzpatrickSkinType skinType(JsonNode node, FieldPath path) {
         FitzpatrickSkinType type = null;
         if (node.isTextual()) {
             type = FitzpatrickSkinType.fromRoman(node.textValue());
@@ -148,7 +148,7 @@ final class RequestBinder {
         return type != null ? type : reject(path, "violation.skinType");
     }
 
-    private List<String> strings(JsonNode node, String path) {
+    private List<String> strings(JsonNode node, FieldPath path) {
         if (!node.isArray()) {
             return reject(path, "violation.stringArray");
         }
@@ -158,7 +158,7 @@ final class RequestBinder {
             if (element.isTextual()) {
                 values.add(element.textValue());
             } else {
-                reject(path + "[" + i + "]", "violation.string");
+                reject(path.text() + "[" + i + "]", "violation.string");
                 values.add(null);
             }
         }
@@ -194,6 +194,30 @@ final class RequestBinder {
     private <T> T reject(String path, String messageKey) {
         violations.add(new Violation(path, messages.get(messageKey)));
         return null;
+    }
+
+    private <T> T reject(FieldPath path, String messageKey) {
+        return reject(path.text(), messageKey);
+    }
+
+    /** {@code dddd-dd-dd}, checked without a regular expression on every date of every request. */
+    static boolean isIsoDateShape(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A field's JSON path, joined only when a violation names it. */
+    private record FieldPath(String parent, String name) {
+        String text() {
+            return join(parent, name);
+        }
     }
 
     private void unknownProperty(String path, String name, Set<String> known) {

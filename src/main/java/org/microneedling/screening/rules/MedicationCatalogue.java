@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ public final class MedicationCatalogue {
 
     private final List<MedicationEntry> entries;
     private final Map<String, Name> namesByWords = new HashMap<>();
+    /** First words of every name: a line is only searched where one of them starts. */
+    private final Set<String> firstWords = new HashSet<>();
     private final int longestName;
     private final byte[] content;
 
@@ -44,6 +47,7 @@ public final class MedicationCatalogue {
             for (String name : entry.names()) {
                 List<String> words = words(name);
                 longest = Math.max(longest, words.size());
+                firstWords.add(words.get(0));
                 Name previous = namesByWords.put(String.join(" ", words), new Name(name, entry));
                 if (previous != null) {
                     throw new IllegalArgumentException("Medication name listed twice: " + name);
@@ -114,8 +118,13 @@ public final class MedicationCatalogue {
             Set<MedicationEntry> seen = new LinkedHashSet<>();
             List<String> words = words(text);
             for (int start = 0; start < words.size(); start++) {
+                if (!firstWords.contains(words.get(start))) {
+                    continue;
+                }
                 for (int length = Math.min(longestName, words.size() - start); length >= 1; length--) {
-                    Name name = namesByWords.get(String.join(" ", words.subList(start, start + length)));
+                    Name name = namesByWords.get(length == 1
+                            ? words.get(start)
+                            : String.join(" ", words.subList(start, start + length)));
                     if (name != null) {
                         if (seen.add(name.entry())) {
                             matches.add(new MedicationMatch(index, text, name.spelling(), name.entry()));

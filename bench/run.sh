@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# The whole performance table of docs/performance.md, in one command:
+#
+#   bench/run.sh                 # builds the service and the floor, then measures everything
+#   bench/run.sh --no-build      # measures the jars already under target/
+#
+# What it measures (all on this machine, load generator included):
+#   1. start-up: process launch -> first 200 on POST /api/v1/screenings (new data folder, then restart)
+#   2. wrk at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
+#        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
+#        defaults the service as shipped: embedded durable H2 audit (and authentication once it exists)
+#        pg       the service with its audit on PostgreSQL (fsync=on, synchronous_commit=on)
+#      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds)
+#   3. peak resident memory of each service process while under load
+#   4. a batch of 1,000 questionnaires through HTTP (median and worst of $BATCH_RUNS)
+#
+# Every JVM runs with docker/jvm.options, the options the container image uses, plus -XX:MaxRAM set to the
+# container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container.
+#
+# Environment: DURATION (20s), WARMUP (20s), ROUNDS (3), CONNECTIONS (32), CONTAINER_MEMORY (384m),
+# BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), API_KEY (sent as X-API-Key),
+# API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE), RESULTS (where the table goes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-20s}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+CONTAINER_MEMORY=${CONTAINER_MEMORY:-384m}
+BATCH_RUNS=${BATCH_RUNS:-15}
+STARTS=${STARTS:-5}
+SKIP_PG=${SKIP_PG:-}
+API_KEY=${API_KEY:-}
+API_KEYS_FILE=${API_KEYS_FILE:-}
+RESULTS=${RESULTS:-$ROOT/target/bench/results.md}
+
+SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+FLOOR_JAR=$ROOT/bench/floor/target/quarkus-app/quarkus-run.jar
+FLOOR_PORT=18090
+DEFAULTS_PORT=18080
+PG_PORT=18081
+WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
+mkdir -p "$(dirname "$RESULTS")"
+
+mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+JVM_OPTIONS+=("-XX:MaxRAM=$CONTAINER_MEMORY")
+
+declare -A PIDS=()
+
+cleanup() {
+    for name in "${!PIDS[@]}"; do
+        kill "${PIDS[$name]}" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+    if declare -F audit_test_pg_stop >/dev/null; then
+        audit_test_pg_stop
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log() {
+    echo "[bench $(date +%H:%M:%S)] $*" >&2
+}
+
+if [[ ${1:-} != --no-build ]]; then
+    log "building the service and the floor"
+    ./mvnw -q -B package -DskipTests
+    ./mvnw -q -B -f bench/floor/pom.xml package -DskipTests
+fi
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+# A questionnaire POSTed through HTTP; prints the status code (000 when nothing answered).
+post_status() {
+    local url=$1 file=$2
+    local key_header=()
+    [[ -n $API_KEY ]] && key_header=(-H "X-API-Key: $API_KEY")
+    curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${key_header[@]}" \
+        --data-binary "@$file" "$url" 2>/dev/null || true
+}
+
+# start NAME PORT [java args...]: launches a JVM in the background; its pid lands in PIDS[NAME].
+start() {
+    local name=$1 port=$2
+    shift 2
+    local env_args=()
+    [[ -n $API_KEYS_FILE ]] && env_args=("SCREENING_AUTH_API_KEYS_FILE=$API_KEYS_FILE")
+    env "${env_args[@]}" java "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$port" "$@" \
+        >"$WORK/$name.log" 2>&1 &
+    PIDS[$name]=$!
+}
+
+stop() {
+    local name=$1
+    kill "${PIDS[$name]}" 2>/dev/null || true
+    wait "${PIDS[$name]}" 2>/dev/null || true
+    unset "PIDS[$name]"
+}
+
+# Polls until the URL answers 200; prints the milliseconds since START_NANOS.
+await_first_answer() {
+    local url=$1 deadline=$((SECONDS + 60))
+    while ((SECONDS < deadline)); do
+        if [[ $(post_status "$url" bench/screening.json) == 200 ]]; then
+            echo $((($(date +%s%N) - START_NANOS) / 1000000))
+            return 0
+        fi
+        sleep 0.01
+    done
+    echo "no 200 from $url within 60 s" >&2
+    return 1
+}
+
+median() {
+    sort -n | awk '{a[NR]=$1} END {if (NR == 0) {print "n/a"} else if (NR % 2) {print a[(NR+1)/2]} else {printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}}'
+}
+
+load_averages() {
+    awk '{print $1" "$2" "$3}' /proc/loadavg
+}
+
+{
+    echo "# Performance run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)."
+    echo "JVM options (docker/jvm.options + container limit): \`${JVM_OPTIONS[*]}\`"
+    echo "Load averages at start (1/5/15 min): $(load_averages)"
+    echo
+} >"$RESULTS"
+
+# --- 1. Start-up -------------------------------------------------------------------------------
+log "start-up: $STARTS launches on a new data folder, $STARTS restarts on existing data"
+start_times() {
+    local label=$1 fresh=$2 times=()
+    for i in $(seq 1 "$STARTS"); do
+        local data=$WORK/startup-data
+        [[ $fresh == yes ]] && rm -rf "$data"
+        START_NANOS=$(date +%s%N)
+        start startup "$DEFAULTS_PORT" -Daudit.data-dir="$data" -jar "$SERVICE_JAR"
+        times+=("$(await_first_answer "http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings")")
+        stop startup
+    done
+    local started
+    started=$(grep -o 'started in [0-9.]*s' "$WORK/startup.log" | head -n 1 || true)
+    echo "| $label | $(printf '%s\n' "${times[@]}" | median) ms | $(printf '%s\n' "${times[@]}" | sort -n | tail -n 1) ms | ${times[*]} | ${started:-?} |" >>"$RESULTS"
+}
+{
+    echo "## Start-up: launch to first 200 on POST /api/v1/screenings"
+    echo
+    echo "| Case | Median | Worst | All runs (ms) | Quarkus log (last run) |"
+    echo "|---|---|---|---|---|"
+} >>"$RESULTS"
+start_times "new data folder (schema migrated)" yes
+start_times "restart on existing data" no
+echo >>"$RESULTS"
+
+# --- 2. Servers under load ---------------------------------------------------------------------
+TARGETS=(floor defaults)
+declare -A URLS=(
+    [floor]="http://127.0.0.1:$FLOOR_PORT/bench/floor"
+    [defaults]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
+)
+start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
+start defaults "$DEFAULTS_PORT" -Daudit.data-dir="$WORK/defaults-data" -jar "$SERVICE_JAR"
+if [[ -z $SKIP_PG ]]; then
+    # shellcheck source=/dev/null
+    source .ci/postgres.sh >&2
+    TARGETS+=(pg)
+    URLS[pg]="http://127.0.0.1:$PG_PORT/api/v1/screenings"
+    start pg "$PG_PORT" -Daudit.db.url="$AUDIT_TEST_PG_URL" -Daudit.db.username="$AUDIT_TEST_PG_USER" \
+        -Daudit.data-dir="$WORK/pg-unused" -jar "$SERVICE_JAR"
+fi
+for target in "${TARGETS[@]}"; do
+    START_NANOS=$(date +%s%N)
+    await_first_answer "${URLS[$target]}" >/dev/null
+done
+
+export BODY_FILE=$ROOT/bench/screening.json API_KEY
+run_wrk() {
+    wrk -t1 -c"$CONNECTIONS" -d"$1" --timeout 5s -s bench/post.lua "$2" | grep '^RESULT'
+}
+
+# Peak RSS (MB) of a pid, sampled every 250 ms until the file $2 appears.
+sample_rss() {
+    local pid=$1 stop_file=$2 peak=0 rss
+    while [[ ! -e $stop_file ]]; do
+        rss=$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ')
+        [[ -n $rss ]] && ((rss > peak)) && peak=$rss
+        sleep 0.25
+    done
+    echo $((peak / 1024))
+}
+
+log "warm-up: $WARMUP per target"
+for target in "${TARGETS[@]}"; do
+    run_wrk "$WARMUP" "${URLS[$target]}" >/dev/null
+done
+
+declare -A PEAK_RSS=()
+for round in $(seq 1 "$ROUNDS"); do
+    log "round $round of $ROUNDS (load $(load_averages))"
+    for target in "${TARGETS[@]}"; do
+        stop_file=$WORK/rss-stop
+        rm -f "$stop_file"
+        if [[ $target != floor ]]; then
+            sample_rss "${PIDS[$target]}" "$stop_file" >"$WORK/rss-$target-$round" &
+            sampler=$!
+        fi
+        line=$(run_wrk "$DURATION" "${URLS[$target]}")
+        touch "$stop_file"
+        if [[ $target != floor ]]; then
+            wait "$sampler"
+            rss=$(cat "$WORK/rss-$target-$round")
+            ((rss > ${PEAK_RSS[$target]:-0})) && PEAK_RSS[$target]=$rss
+        fi
+        echo "$round $target $(load_averages | awk '{print $1}') $line" >>"$WORK/wrk.txt"
+        log "  $target: $line"
+    done
+done
+
+field() {
+    # field TARGET NAME: every round's value of NAME for TARGET
+    awk -v t="$1" -v f="$2" '$2 == t { for (i = 5; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' \
+        "$WORK/wrk.txt"
+}
+ratios() {
+    awk -v t="$1" '
+        { for (i = 5; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") rps[$1, $2] = kv[2] } rounds[$1] = 1 }
+        END { for (r in rounds) if (rps[r, "floor"] > 0) printf "%.2f\n", rps[r, t] / rps[r, "floor"] }' "$WORK/wrk.txt"
+}
+{
+    echo "## Throughput and latency: wrk -t1 -c$CONNECTIONS, $ROUNDS rounds of $DURATION after a $WARMUP warm-up, alternating"
+    echo
+    echo "| Target | req/s (median) | Ratio to floor (median of rounds) | p50 ms | p99 ms | Worst p99 ms | Errors (non-2xx + socket + timeouts) | Peak RSS MB | req/s per round |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    for target in "${TARGETS[@]}"; do
+        errors=$(awk -v t="$target" '$2 == t { for (i = 5; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "non_2xx" || kv[1] == "socket_errors" || kv[1] == "timeouts") s += kv[2] } } END { print s + 0 }' "$WORK/wrk.txt")
+        ratio=$( [[ $target == floor ]] && echo 1.00 || ratios "$target" | median)
+        echo "| $target | $(field "$target" rps | median) | $ratio | $(field "$target" p50_ms | median) | $(field "$target" p99_ms | median) | $(field "$target" p99_ms | sort -n | tail -n 1) | $errors | ${PEAK_RSS[$target]:-n/a} | $(field "$target" rps | tr '\n' ' ')|"
+    done
+    echo
+    echo "Load averages per run (1 min): $(awk '{printf "%s:%s ", $2, $3}' "$WORK/wrk.txt")"
+    echo
+} >>"$RESULTS"
+
+# --- 3. Batch of 1,000 -------------------------------------------------------------------------
+log "batch of 1,000 questionnaires, $BATCH_RUNS runs per service"
+{
+    printf '['
+    for i in $(seq 1 1000); do
+        ((i > 1)) && printf ','
+        tr -d '\n' <bench/screening.json
+    done
+    printf ']'
+} >"$WORK/batch-1000.json"
+{
+    echo "## Batch of 1,000 questionnaires through HTTP (POST /api/v1/screenings/batch, $(wc -c <"$WORK/batch-1000.json") bytes)"
+    echo
+    echo "| Target | Median ms | Worst ms | Status |"
+    echo "|---|---|---|---|"
+} >>"$RESULTS"
+for target in "${TARGETS[@]}"; do
+    [[ $target == floor ]] && continue
+    times=() statuses=()
+    key_header=()
+    [[ -n $API_KEY ]] && key_header=(-H "X-API-Key: $API_KEY")
+    for i in $(seq 1 $((BATCH_RUNS + 3))); do
+        out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST -H 'Content-Type: application/json' \
+            "${key_header[@]}" --data-binary "@$WORK/batch-1000.json" "${URLS[$target]}/batch")
+        ((i <= 3)) && continue
+        statuses+=("${out% *}")
+        times+=("$(awk -v s="${out#* }" 'BEGIN { printf "%.1f", s * 1000 }')")
+    done
+    echo "| $target | $(printf '%s\n' "${times[@]}" | median) | $(printf '%s\n' "${times[@]}" | sort -n | tail -n 1) | $(printf '%s\n' "${statuses[@]}" | sort | uniq -c | awk '{printf "%s x%s ", $2, $1}')|" >>"$RESULTS"
+done
+{
+    echo
+    echo "Load averages at end (1/5/15 min): $(load_averages)"
+} >>"$RESULTS"
+
+cat "$RESULTS"

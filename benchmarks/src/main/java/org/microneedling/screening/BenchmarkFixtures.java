@@ -1,0 +1,129 @@
+package org.microneedling.screening;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.microneedling.audit.DecisionLog;
+import org.microneedling.common.Messages;
+import org.microneedling.common.Violation;
+import org.microneedling.screening.rules.Intake;
+import org.microneedling.screening.rules.MedicationCatalogue;
+import org.microneedling.screening.rules.Policy;
+import org.microneedling.screening.rules.Ruleset;
+
+/**
+ * The service's screening path wired by hand as CDI wires it, with the shipped policy, an ObjectMapper
+ * configured like Quarkus' default one and a decision log that keeps nothing (the audit write is measured
+ * through HTTP by bench/run.sh, not here).
+ */
+final class BenchmarkFixtures {
+
+    /**
+     * Libraries log through JBoss Logging; outside Quarkus, which sets INFO, the JBoss LogManager would build a
+     * record for every TRACE call of Hibernate Validator. The fixtures set INFO as Quarkus does.
+     */
+    static final String LOGGING = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
+
+    static {
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+    }
+
+    /** The load harness's questionnaire; the OpenAPI example, which gives a referral and an advisory. */
+    static final String QUESTIONNAIRE = ApiExamples.REQUEST;
+
+    final ObjectMapper mapper = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    final Validator validator = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory().getValidator();
+    final ScreeningConfig config = new Config();
+    final Ruleset ruleset = Ruleset.create(Policy.defaults(), MedicationCatalogue.load());
+    final QuestionnaireReader reader = new QuestionnaireReader(mapper, validator, config);
+    final DecisionRenderer renderer = new DecisionRenderer(ruleset);
+    final DecisionLog keepsNothing = new KeepsNothing();
+    final ScreeningService service = new ScreeningService(reader, ruleset, renderer, keepsNothing, mapper, config);
+    final Messages messages = Messages.of(Messages.DEFAULT_LOCALE);
+
+    /** The questionnaire as the rules see it, after reading and validation. */
+    Intake intake(byte[] body) {
+        List<Violation> violations = new ArrayList<>();
+        QuestionnaireReader.Valid valid = reader.read(reader.parse(body, messages), "", messages, violations);
+        if (valid == null) {
+            throw new IllegalStateException("The benchmark questionnaire is invalid: " + violations);
+        }
+        return valid.intake();
+    }
+
+    /** A JSON array of {@code size} copies of the questionnaire, as a batch client would send it. */
+    static byte[] batch(int size) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            json.append(i == 0 ? "" : ",").append(QUESTIONNAIRE);
+        }
+        return json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class KeepsNothing implements DecisionLog {
+        @Override
+        public void append(List<org.microneedling.audit.AuditEntry> entries) {
+        }
+
+        @Override
+        public java.util.Optional<String> findResult(java.util.UUID screeningId) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final class Config implements ScreeningConfig {
+        @Override
+        public ZoneId zone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public int maxBodyBytes() {
+            return 65536;
+        }
+
+        @Override
+        public Batch batch() {
+            return new Batch() {
+                @Override
+                public int maxSize() {
+                    return 1000;
+                }
+
+                @Override
+                public int maxBodyBytes() {
+                    return 4194304;
+                }
+            };
+        }
+    }
+}

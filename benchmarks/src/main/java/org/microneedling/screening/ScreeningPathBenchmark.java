@@ -1,0 +1,53 @@
+package org.microneedling.screening;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What one POST costs inside the service, without HTTP and without the audit write: strict parse, binding and
+ * validation, the rules, rendering with messages, and serialising the result (plus the audit entry built from it).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = BenchmarkFixtures.LOGGING)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ScreeningPathBenchmark {
+
+    private BenchmarkFixtures fixtures;
+    private byte[] body;
+    private byte[] batch;
+
+    @Setup
+    public void setUp() {
+        fixtures = new BenchmarkFixtures();
+        body = BenchmarkFixtures.QUESTIONNAIRE.getBytes(StandardCharsets.UTF_8);
+        batch = BenchmarkFixtures.batch(1000);
+    }
+
+    @Benchmark
+    public JsonNode parseOnly() {
+        return fixtures.reader.parse(body, fixtures.messages);
+    }
+
+    @Benchmark
+    public String parseDecideSerialize() {
+        return fixtures.service.screen(body, fixtures.messages, null).json();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public String batchOfThousand() {
+        return fixtures.service.screenBatch(batch, fixtures.messages, null);
+    }
+}

@@ -1,0 +1,125 @@
+package org.microneedling.operations;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) running as a child process, with the JVM options
+ * of the container image ({@code docker/jvm.options}) and its memory limit, as the operations tests need it.
+ */
+final class PackagedService implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final Path JVM_OPTIONS = Path.of("docker/jvm.options");
+    /** The container's memory limit in docker/k8s/deployment.yaml; -XX:MaxRAM makes the JVM size itself from it. */
+    static final String CONTAINER_MEMORY = "384m";
+
+    static final String SAMPLE_QUESTIONNAIRE = """
+            {"externalReference":"ops-test","asOf":"2026-11-25",
+             "patient":{"dateOfBirth":"1990-06-15","age":36,"pregnant":"NO","breastfeeding":"NO","fitzpatrickSkinType":"III"},
+             "history":{"activeAcne":"NO","activeColdSores":"NO","coldSoreHistory":"NO","otherActiveSkinInfection":"NO",
+              "eczema":"NO","psoriasis":"NO","keloidOrHypertrophicScarring":"NO","bleedingDisorder":"NO",
+              "takesBloodThinners":"NO","radiationTherapy":"NO","topicalAnestheticAllergy":"NO","isotretinoin":"NO",
+              "skinCancerInTreatmentArea":"NO","immunosuppressed":"NO","metalAllergy":"NO","sunburnInTreatmentArea":"NO"},
+             "medications":["metformin 500 mg"],
+             "treatment":{"energyAssisted":false,"needleDepthMm":1.0}}
+            """;
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private PackagedService(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts the jar on a free port with the given system properties ({@code key=value}). */
+    static PackagedService start(String name, List<String> properties) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile("screening-" + name, ".log");
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty())
+                .forEach(command::add);
+        command.add("-XX:MaxRAM=" + CONTAINER_MEMORY);
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach(property -> command.add("-D" + property));
+        command.add("-jar");
+        command.add(JAR.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PackagedService(process, URI.create("http://127.0.0.1:" + port), log);
+    }
+
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Waits until readiness answers 200, failing with the service's log if it never does. */
+    void awaitReady(HttpClient http) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The service exited with " + process.exitValue() + "; its log:\n" + log());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The service did not become ready; its log:\n" + log());
+    }
+
+    HttpRequest screening() {
+        return HttpRequest.newBuilder(uri("/api/v1/screenings"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(SAMPLE_QUESTIONNAIRE))
+                .build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
