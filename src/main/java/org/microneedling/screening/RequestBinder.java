@@ -107,7 +107,7 @@ final class RequestBinder {
             return strings(node, path);
         }
         if (type == List.class && recordElement(genericType) != null) {
-            return records(node, recordElement(genericType), path);
+            return records(node, recordElement(genericType), path.text());
         }
         throw new IllegalStateException("No binding for " + type + " at " + path);
     }
