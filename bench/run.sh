@@ -8,6 +8,7 @@
 #   1. start-up: process launch -> first 200 on POST /api/v1/screenings (new data folder, then restart)
 #   2. wrk at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
 #        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
+#        audit-off the service with audit.enabled=false (benchmark only: never a production setting)
 #        defaults the service as shipped: embedded durable H2 audit (and authentication once it exists)
 #        pg       the service with its audit on PostgreSQL (fsync=on, synchronous_commit=on)
 #      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds)
@@ -41,6 +42,7 @@ FLOOR_JAR=$ROOT/bench/floor/target/quarkus-app/quarkus-run.jar
 FLOOR_PORT=18090
 DEFAULTS_PORT=18080
 PG_PORT=18081
+AUDIT_OFF_PORT=18082
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
 mkdir -p "$(dirname "$RESULTS")"
 
@@ -157,12 +159,15 @@ start_times "restart on existing data" no
 echo >>"$RESULTS"
 
 # --- 2. Servers under load ---------------------------------------------------------------------
-TARGETS=(floor defaults)
+TARGETS=(floor audit-off defaults)
 declare -A URLS=(
     [floor]="http://127.0.0.1:$FLOOR_PORT/bench/floor"
+    [audit-off]="http://127.0.0.1:$AUDIT_OFF_PORT/api/v1/screenings"
     [defaults]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
 )
 start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
+# The same service with audit.enabled=false: what durability costs, measured against the defaults in one run.
+start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" -jar "$SERVICE_JAR"
 start defaults "$DEFAULTS_PORT" -Daudit.data-dir="$WORK/defaults-data" -jar "$SERVICE_JAR"
 if [[ -z $SKIP_PG ]]; then
     # shellcheck source=/dev/null
