@@ -2,6 +2,7 @@ package org.microneedling.screening;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -21,17 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
+import org.microneedling.security.Clients;
+import org.microneedling.security.Roles;
 
 @Path("/api/v1/screenings")
 @Tag(name = "Screening")
+@RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
 public class ScreeningResource {
 
     private final ScreeningService service;
     private final RequestBodies bodies;
+    private final SecurityIdentity identity;
 
-    ScreeningResource(ScreeningService service, RequestBodies bodies) {
+    ScreeningResource(ScreeningService service, RequestBodies bodies, SecurityIdentity identity) {
         this.service = service;
         this.bodies = bodies;
+        this.identity = identity;
     }
 
     @POST
@@ -60,7 +68,7 @@ public class ScreeningResource {
         Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
         bodies.requireJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxSingleBytes(), messages);
-        ScreeningService.Screened screened = service.screen(body, messages, null);
+        ScreeningService.Screened screened = service.screen(body, messages, Clients.id(identity));
         return Response.ok(screened.json(), MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/screenings/" + screened.result().screeningId()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
@@ -90,7 +98,7 @@ public class ScreeningResource {
         Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
         bodies.requireJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxBatchBytes(), messages);
-        return Response.ok(service.screenBatch(body, messages, null), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(service.screenBatch(body, messages, Clients.id(identity)), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
                 .build();
     }
