@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The packaged defaults for security (authentication on), with the test key file, a trusted JWT key, one allowed
- * CORS origin, and the whole log at DEBUG into a file that {@link PhiSafeLoggingTest} reads.
+ * CORS origin, a TLS-terminating proxy in front, and the whole log at DEBUG into a file that {@link PhiSafeLoggingTest} reads.
  */
 public class AuthEnabledProfile implements QuarkusTestProfile {
 
@@ -23,6 +23,8 @@ public class AuthEnabledProfile implements QuarkusTestProfile {
                 Map.entry("mp.jwt.verify.publickey.location", TestCredentials.PUBLIC_KEY.toUri().toString()),
                 Map.entry("mp.jwt.verify.issuer", TestCredentials.ISSUER),
                 Map.entry("quarkus.http.cors.origins", ALLOWED_ORIGIN),
+                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
                 Map.entry("audit.db.url", AUDIT_DB_URL),
                 Map.entry("quarkus.log.level", "DEBUG"),
                 Map.entry("quarkus.log.console.level", "INFO"),

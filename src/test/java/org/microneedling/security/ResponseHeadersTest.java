@@ -60,6 +60,16 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void httpsAsForwardedByTheProxyGetsHsts() {
+        AuthenticationTest.withKey(TestCredentials.SCREENING_KEY).header("X-Forwarded-Proto", "https")
+                .get("/api/v1/rules")
+                .then().statusCode(200)
+                .header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+        given().header("X-Forwarded-Proto", "https").get("/q/health/live")
+                .then().header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+    }
+
+    @Test
     void aConfiguredOriginMayCallTheApiFromABrowser() {
         given().header("Origin", AuthEnabledProfile.ALLOWED_ORIGIN)
                 .header("Access-Control-Request-Method", "POST")
