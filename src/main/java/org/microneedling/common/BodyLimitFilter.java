@@ -1,9 +1,14 @@
 package org.microneedling.common;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.Router;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,10 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 class BodyLimitFilter {
 
-    private static final String BODY = "{\"type\":\"" + ProblemType.PAYLOAD_TOO_LARGE.uri()
-            + "\",\"title\":\"Payload too large\",\"status\":413,"
-            + "\"detail\":\"The request body is larger than the service accepts.\"}";
-
     void install(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         long maxBytes = limit.asLongValue();
@@ -29,11 +30,23 @@ class BodyLimitFilter {
                 context.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(BODY);
+                        .end(body(context.acceptableLanguages()));
                 return;
             }
             context.next();
         });
+    }
+
+    private static String body(List<LanguageHeader> acceptable) {
+        Messages messages = Messages.of(Messages.negotiate(acceptable.stream()
+                .map(language -> Locale.forLanguageTag(language.value())).toList()));
+        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
+        return new JsonObject()
+                .put("type", type.uri())
+                .put("title", type.title(messages))
+                .put("status", type.status())
+                .put("detail", messages.get("problem.payloadTooLarge"))
+                .encode();
     }
 
     private static boolean exceeds(String declared, long maxBytes) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
 /**
  * Staff-facing texts in the languages the service speaks, from {@code i18n/messages*.properties}.
  * Codes and JSON paths are never translated; only the words around them are. Every pattern goes
@@ -14,7 +16,8 @@ import java.util.ResourceBundle;
 public final class Messages {
 
     public static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
+    public static final Locale SPANISH = Locale.forLanguageTag("es");
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, SPANISH);
     static final String BUNDLE = "i18n.messages";
 
     private final ResourceBundle bundle;
@@ -40,6 +43,15 @@ public final class Messages {
             }
         }
         return DEFAULT_LOCALE;
+    }
+
+    /** The language for a request, from its Accept-Language header; English when none is supported. */
+    public static Messages forRequest(HttpHeaders headers) {
+        try {
+            return of(negotiate(headers.getAcceptableLanguages()));
+        } catch (RuntimeException malformedHeader) {
+            return of(DEFAULT_LOCALE);
+        }
     }
 
     public Locale locale() {

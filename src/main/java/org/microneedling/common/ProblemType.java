@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
@@ -33,8 +34,22 @@ public enum ProblemType {
         return BASE + slug;
     }
 
+    /** The English title; {@link #title(Messages)} gives it in the client's language. */
     public String title() {
         return title;
+    }
+
+    public String title(Messages messages) {
+        return messages.get("problemTitle." + slug);
+    }
+
+    static ProblemType forUri(String uri) {
+        for (ProblemType type : values()) {
+            if (type.uri().equals(uri)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     public int status() {

@@ -15,6 +15,7 @@ import org.microneedling.screening.rules.AdvisoryFinding;
 import org.microneedling.screening.rules.Answer;
 import org.microneedling.screening.rules.BelowTypicalAgeRule;
 import org.microneedling.screening.rules.BloodThinnersRule;
+import org.microneedling.screening.rules.CodeMatch;
 import org.microneedling.screening.rules.Decision;
 import org.microneedling.screening.rules.DepthBeyondEvaluatedRangeAdvisory;
 import org.microneedling.screening.rules.Evidence;
@@ -82,7 +83,7 @@ class DecisionRenderer {
 
     private static boolean confirmedBloodThinner(Finding finding) {
         return finding.evidence().stream().anyMatch(evidence -> evidence.medication() == null
-                ? Answer.YES.name().equals(evidence.value())
+                ? evidence.code() != null || Answer.YES.name().equals(evidence.value())
                 : evidence.medication().entry().medicationClass() != MedicationClass.ASPIRIN);
     }
 
@@ -108,6 +109,14 @@ class DecisionRenderer {
     private static List<String> evidence(List<Evidence> evidence, Messages messages) {
         return evidence.stream().map(item -> {
             MedicationMatch match = item.medication();
+            CodeMatch code = item.code();
+            if (code != null && match != null) {
+                return messages.get("evidence.medicationCode", item.path(), code.display(),
+                        match.entry().ingredient(), messages.get("medicationClass." + match.entry().medicationClass()));
+            }
+            if (code != null) {
+                return messages.get("evidence.conditionCode", item.path(), code.display(), code.concept());
+            }
             if (match == null) {
                 return messages.get("evidence.answer", item.path(), item.value());
             }

@@ -30,7 +30,7 @@ import org.microneedling.screening.rules.Ruleset;
  * item's type, options, presence and limits are read from the request records that the API
  * validates against, so the form and the API cannot disagree.
  */
-final class QuestionnaireDefinition {
+public final class QuestionnaireDefinition {
 
     /** Sections in display order, each listing the JSON paths of its items. */
     static final Map<String, List<String>> LAYOUT = layout();
@@ -40,6 +40,9 @@ final class QuestionnaireDefinition {
             "history.radiationTherapyEndDate", new ShownWhen("history.radiationTherapy", List.of("YES", "UNKNOWN")),
             "history.isotretinoinStopDate", new ShownWhen("history.isotretinoin", List.of("NO", "UNKNOWN")));
 
+    /** Coded input comes from other systems, not from a person filling in the form. */
+    static final List<String> CODED_INPUT = List.of("conditionCodes", "medicationCodes");
+
     /** Dates that may lie after {@code asOf}. */
     private static final List<String> FUTURE_DATES_ALLOWED = List.of("asOf", "history.radiationTherapyEndDate");
 
@@ -47,29 +50,29 @@ final class QuestionnaireDefinition {
     }
 
     @JsonPropertyOrder({ "id", "version", "title", "language", "sections", "atLeastOneOf" })
-    record Definition(String id, String version, String title, String language, List<Section> sections,
+    public record Definition(String id, String version, String title, String language, List<Section> sections,
             List<List<String>> atLeastOneOf) {
     }
 
     @JsonPropertyOrder({ "id", "title", "items" })
-    record Section(String id, String title, List<Item> items) {
+    public record Section(String id, String title, List<Item> items) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "path", "question", "type", "options", "required", "help", "minimum", "maximum", "maxLength",
             "maxItems", "notAfterAsOf", "shownWhen" })
-    record Item(String path, String question, String type, List<Option> options, boolean required, String help,
+    public record Item(String path, String question, String type, List<Option> options, boolean required, String help,
             Object minimum, Object maximum, Integer maxLength, Integer maxItems, Boolean notAfterAsOf,
             ShownWhen shownWhen) {
     }
 
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
-    record ShownWhen(String path, List<String> answers) {
+    public record ShownWhen(String path, List<String> answers) {
     }
 
-    static Definition build(Messages messages) {
+    public static Definition build(Messages messages) {
         List<Section> sections = new ArrayList<>();
         LAYOUT.forEach((id, paths) -> sections.add(new Section(id, messages.get("section." + id),
                 paths.stream().map(path -> item(path, messages)).toList())));
@@ -87,6 +90,9 @@ final class QuestionnaireDefinition {
     private static void collect(Class<?> type, String prefix, List<String> paths) {
         for (RecordComponent component : type.getRecordComponents()) {
             String path = prefix.isEmpty() ? component.getName() : prefix + "." + component.getName();
+            if (CODED_INPUT.contains(path)) {
+                continue;
+            }
             if (component.getType().isRecord()) {
                 collect(component.getType(), path, paths);
             } else {

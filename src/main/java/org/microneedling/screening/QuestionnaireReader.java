@@ -40,6 +40,7 @@ import org.microneedling.common.ProblemType;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Ages;
 import org.microneedling.screening.rules.Answer;
+import org.microneedling.screening.rules.ClinicalCode;
 import org.microneedling.screening.rules.Intake;
 import org.microneedling.screening.rules.Question;
 
@@ -206,8 +207,10 @@ class QuestionnaireReader {
         }
         int derived = Ages.ageOn(patient.dateOfBirth(), asOf);
         if (derived > PatientAnswers.MAX_AGE) {
-            violations.add(new Violation(prefixed(pathPrefix, "patient.dateOfBirth"),
-                    messages.get("violation.ageFromBirthDate", String.valueOf(derived), asOf.toString())));
+            // The bad value is the birth date, but the broken rule is the age range: name both.
+            String message = messages.get("violation.ageFromBirthDate", String.valueOf(derived), asOf.toString());
+            violations.add(new Violation(prefixed(pathPrefix, "patient.dateOfBirth"), message));
+            violations.add(new Violation(agePath, message));
             return null;
         }
         if (patient.age() != null && patient.age() != derived) {
@@ -271,7 +274,13 @@ class QuestionnaireReader {
         return new Intake(asOf, patient.dateOfBirth(), age, answers, skinType == null ? null : skinType.number(),
                 history.radiationTherapyEndDate(), history.isotretinoinStopDate(),
                 request.medications() == null ? List.of() : request.medications(), request.lastMicroneedlingDate(),
-                Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm());
+                Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm(),
+                codes(request.conditionCodes()), codes(request.medicationCodes()), List.of());
+    }
+
+    private static List<ClinicalCode> codes(List<CodeEntry> entries) {
+        return entries == null ? List.of()
+                : entries.stream().map(entry -> new ClinicalCode(entry.system(), entry.code())).toList();
     }
 
     private static void put(Map<Question, Answer> answers, Question question, Answer answer) {

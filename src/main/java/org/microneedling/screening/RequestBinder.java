@@ -111,6 +111,9 @@ final class RequestBinder {
         if (type == List.class && isListOfStrings(genericType)) {
             return strings(node, path);
         }
+        if (type == List.class && recordElement(genericType) != null) {
+            return records(node, recordElement(genericType), path);
+        }
         throw new IllegalStateException("No binding for " + type + " at " + path);
     }
 
@@ -165,6 +168,32 @@ final class RequestBinder {
             }
         }
         return values;
+    }
+
+    private <R extends Record> List<R> records(JsonNode node, Class<R> elementType, String path) {
+        if (!node.isArray()) {
+            return reject(path, "violation.objectArray");
+        }
+        List<R> values = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            String elementPath = path + "[" + i + "]";
+            if (element == null || !element.isObject()) {
+                reject(elementPath, "violation.object");
+                values.add(null);
+            } else {
+                values.add(bind(element, elementType, elementPath));
+            }
+        }
+        return values;
+    }
+
+    private static Class<? extends Record> recordElement(Type genericType) {
+        if (genericType instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            return element.asSubclass(Record.class);
+        }
+        return null;
     }
 
     private <T> T reject(String path, String messageKey) {

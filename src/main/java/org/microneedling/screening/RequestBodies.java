@@ -7,6 +7,7 @@ import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
+import org.microneedling.fhir.FhirMediaTypes;
 
 /** Transport checks on request bodies: the media type and the size limits of the contract. */
 @ApplicationScoped
@@ -24,6 +25,24 @@ class RequestBodies {
 
     int maxBatchBytes() {
         return config.batch().maxBodyBytes();
+    }
+
+    /**
+     * Accepts JSON or FHIR JSON ({@code application/fhir+json}, or the older {@code application/json+fhir});
+     * answers whether the body is FHIR.
+     */
+    boolean requireJsonOrFhirJson(String contentType, Messages messages) {
+        if (contentType != null && !contentType.isBlank()) {
+            try {
+                if (FhirMediaTypes.isFhirJson(MediaType.valueOf(contentType))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported as unsupported below
+            }
+        }
+        requireJson(contentType, messages);
+        return false;
     }
 
     void requireJson(String contentType, Messages messages) {

@@ -25,5 +25,18 @@ public record ScreeningRequest(
         @Size(max = 50) List<@Size(max = 200) String> medications,
         @Schema(description = "Date of the last microneedling session, if any.")
         LocalDate lastMicroneedlingDate,
-        @Valid TreatmentPlan treatment) {
+        @Valid TreatmentPlan treatment,
+        @Schema(description = "Coded conditions, e.g. from an EHR problem list. A recognised code counts as a YES to "
+                + "its question; unrecognised codes are ignored.", maxItems = CodeEntry.MAX_ITEMS)
+        @Size(max = CodeEntry.MAX_ITEMS) List<@Valid CodeEntry> conditionCodes,
+        @Schema(description = "Coded current medicines (RxNorm ingredient, brand or drug). A recognised code counts "
+                + "as the medicine named in free text would; unrecognised codes are ignored.",
+                maxItems = CodeEntry.MAX_ITEMS)
+        @Size(max = CodeEntry.MAX_ITEMS) List<@Valid CodeEntry> medicationCodes) {
+
+    /** A questionnaire without coded input. */
+    public ScreeningRequest(String externalReference, LocalDate asOf, PatientAnswers patient, HistoryAnswers history,
+            List<String> medications, LocalDate lastMicroneedlingDate, TreatmentPlan treatment) {
+        this(externalReference, asOf, patient, history, medications, lastMicroneedlingDate, treatment, null, null);
+    }
 }

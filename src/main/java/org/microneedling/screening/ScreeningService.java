@@ -29,6 +29,10 @@ import org.microneedling.screening.rules.Ruleset;
 public class ScreeningService {
 
     static final String SOURCE_FORMAT_JSON = "json";
+    /** A FHIR R4 QuestionnaireResponse, translated to the v1 request. */
+    public static final String SOURCE_FORMAT_FHIR = "fhir";
+    /** A CDS Hooks call, translated from its prefetch to the v1 request. */
+    public static final String SOURCE_FORMAT_CDS_HOOKS = "cds-hooks";
 
     private final QuestionnaireReader reader;
     private final Ruleset ruleset;
@@ -47,6 +51,28 @@ public class ScreeningService {
         this.config = config;
     }
 
+    /** Parses a body into a JSON tree, answering 400 for anything that is not JSON. */
+    public JsonNode parse(byte[] body, Messages messages) {
+        return reader.parse(body, messages);
+    }
+
+    /**
+     * Screens a v1 request that an adapter translated from another format. It is validated like a
+     * JSON body, and the audit keeps the translated request, which holds none of the names or
+     * references the original resource may carry.
+     */
+    public Screened screenTranslated(JsonNode request, String sourceFormat, Messages messages, String clientId) {
+        List<Violation> violations = new ArrayList<>();
+        QuestionnaireReader.Valid valid = reader.read(request, "", messages, violations);
+        if (valid == null) {
+            throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
+                    violations);
+        }
+        Screened screened = decide(valid, request.toString(), sourceFormat, messages, clientId);
+        decisionLog.append(List.of(screened.auditEntry()));
+        return screened;
+    }
+
     /** Screens one questionnaire body; returns the result JSON exactly as it was recorded. */
     public Screened screen(byte[] body, Messages messages, String clientId) {
         JsonNode node = reader.parse(body, messages);
@@ -59,7 +85,8 @@ public class ScreeningService {
             throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
                     violations);
         }
-        Screened screened = decide(valid, new String(body, StandardCharsets.UTF_8), messages, clientId);
+        Screened screened = decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages,
+                clientId);
         decisionLog.append(List.of(screened.auditEntry()));
         return screened;
     }
@@ -93,7 +120,8 @@ public class ScreeningService {
         List<AuditEntry> entries = new ArrayList<>(valid.size());
         StringBuilder json = new StringBuilder(valid.size() * 1024).append('[');
         for (QuestionnaireReader.Valid questionnaire : valid) {
-            Screened screened = decide(questionnaire, questionnaire.source().toString(), messages, clientId);
+            Screened screened = decide(questionnaire, questionnaire.source().toString(), SOURCE_FORMAT_JSON, messages,
+                    clientId);
             entries.add(screened.auditEntry());
             if (json.length() > 1) {
                 json.append(',');
@@ -104,8 +132,8 @@ public class ScreeningService {
         return json.append(']').toString();
     }
 
-    private Screened decide(QuestionnaireReader.Valid valid, String requestAsReceived, Messages messages,
-            String clientId) {
+    private Screened decide(QuestionnaireReader.Valid valid, String requestAsReceived, String sourceFormat,
+            Messages messages, String clientId) {
         Decision decision = ruleset.decide(valid.intake());
         UUID screeningId = UUID.randomUUID();
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -119,7 +147,7 @@ public class ScreeningService {
         }
         ScreeningResult.RulesetIdentity identity = result.ruleset();
         AuditEntry entry = new AuditEntry(screeningId, requestAsReceived, json, identity.name(), identity.version(),
-                identity.digest(), result.asOf(), result.externalReference(), clientId, SOURCE_FORMAT_JSON,
+                identity.digest(), result.asOf(), result.externalReference(), clientId, sourceFormat,
                 evaluatedAt);
         return new Screened(result, json, entry);
     }

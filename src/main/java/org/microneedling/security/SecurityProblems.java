@@ -58,7 +58,7 @@ public class SecurityProblems {
     }
 
     private Response.ResponseBuilder rest(ProblemType type, HttpHeaders headers) {
-        Problem problem = problem(type, Messages.of(Messages.negotiate(headers.getAcceptableLanguages())));
+        Problem problem = problem(type, Messages.forRequest(headers));
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
@@ -94,6 +94,6 @@ public class SecurityProblems {
 
     private static Problem problem(ProblemType type, Messages messages) {
         String key = type == ProblemType.UNAUTHORIZED ? "problem.unauthorized" : "problem.forbidden";
-        return Problem.of(type, messages.get(key));
+        return new Problem(type.uri(), type.title(messages), type.status(), messages.get(key), null);
     }
 }

@@ -11,11 +11,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,6 +59,14 @@ class ScreeningResourceTest {
                 .body("ruleset.version", equalTo("1.0.0"))
                 .body("ruleset.digest", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("evaluatedAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "eligible-baseline.json, ELIGIBLE", "ineligible-plavix.json, INELIGIBLE",
+            "refer-cold-sore-history.json, REFER_TO_PROVIDER" })
+    void readmeSamplesGiveTheirOutcome(String file, String outcome) throws IOException {
+        post(Files.readString(Path.of("src/test/resources/samples", file))).statusCode(200)
+                .body("outcome", equalTo(outcome));
     }
 
     @Test

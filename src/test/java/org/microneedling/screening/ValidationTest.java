@@ -72,7 +72,6 @@ class ValidationTest {
                 Arguments.of("patient.dateOfBirth", "\"1990-6-15\""),
                 Arguments.of("patient.dateOfBirth", "19900615"),
                 Arguments.of("patient.dateOfBirth", "\"2026-11-26\""),
-                Arguments.of("patient.dateOfBirth", "\"1900-01-01\""),
                 Arguments.of("patient.fitzpatrickSkinType", "\"VII\""),
                 Arguments.of("patient.fitzpatrickSkinType", "0"),
                 Arguments.of("patient.fitzpatrickSkinType", "7"),
@@ -180,6 +179,13 @@ class ValidationTest {
     void neitherAgeNorBirthDateNamesAge() {
         rejected(Questionnaires.eligible().without("patient.dateOfBirth"))
                 .body("violations.field", contains("patient.age"));
+    }
+
+    @Test
+    void birthDateGivingAnAgeOver120NamesBothFields() {
+        rejected(Questionnaires.eligible().answer("patient.dateOfBirth", "1900-01-01"))
+                .body("violations.field", contains("patient.age", "patient.dateOfBirth"))
+                .body("violations[0].message", containsString("126"));
     }
 
     @Test

@@ -25,8 +25,9 @@ abstract class AnswerRule extends PolicyRule {
             return Evaluation.NOT_ASSESSED;
         }
         return switch (answer) {
-            case YES -> Evaluation.fired(new Finding(code(), outcome(), Evidence.of(question, answer)));
-            case UNKNOWN -> Evaluation.fired(new Finding(code(), Outcome.REFER_TO_PROVIDER, Evidence.of(question, answer)));
+            case YES -> Evaluation.fired(new Finding(code(), outcome(), intake.evidence(question), null));
+            case UNKNOWN -> Evaluation.fired(
+                    new Finding(code(), Outcome.REFER_TO_PROVIDER, intake.evidence(question), null));
             case NO -> Evaluation.CLEAR;
         };
     }

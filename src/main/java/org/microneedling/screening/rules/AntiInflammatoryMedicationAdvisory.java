@@ -1,5 +1,6 @@
 package org.microneedling.screening.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,10 +32,13 @@ public final class AntiInflammatoryMedicationAdvisory implements Advisory {
 
     @Override
     public Optional<AdvisoryFinding> evaluate(Intake intake) {
-        List<Evidence> evidence = medications.recognise(intake.medications()).stream()
+        List<Evidence> evidence = new ArrayList<>();
+        medications.recognise(intake.medications()).stream()
                 .filter(match -> match.entry().medicationClass() == MedicationClass.NSAID)
-                .map(Evidence::of)
-                .toList();
+                .forEach(match -> evidence.add(Evidence.of(match)));
+        intake.codedMedicines().stream()
+                .filter(code -> code.medicine().medicationClass() == MedicationClass.NSAID)
+                .forEach(code -> evidence.add(Evidence.of(code)));
         return evidence.isEmpty() ? Optional.empty() : Optional.of(new AdvisoryFinding(CODE, evidence));
     }
 }

@@ -25,8 +25,8 @@ public final class BloodThinnersRule extends PolicyRule {
 
     @Override
     public String criterion() {
-        return "history.takesBloodThinners is YES (UNKNOWN: REFER_TO_PROVIDER), or a medication names a recognised "
-                + "anticoagulant or antiplatelet, or aspirin (aspirin-outcome)";
+        return "history.takesBloodThinners is YES (UNKNOWN: REFER_TO_PROVIDER), or a medication or medication code names a "
+                + "recognised anticoagulant or antiplatelet, or aspirin (aspirin-outcome)";
     }
 
     @Override
@@ -46,17 +46,20 @@ public final class BloodThinnersRule extends PolicyRule {
         Outcome worst = null;
         Answer answer = intake.answer(Question.TAKES_BLOOD_THINNERS);
         if (answer == Answer.YES || answer == Answer.UNKNOWN) {
-            evidence.add(Evidence.of(Question.TAKES_BLOOD_THINNERS, answer));
+            evidence.addAll(intake.evidence(Question.TAKES_BLOOD_THINNERS));
             worst = answer == Answer.YES ? outcome() : Outcome.REFER_TO_PROVIDER;
         }
-        for (MedicationMatch match : medications.recognise(intake.medications())) {
-            Outcome triggered = switch (match.entry().medicationClass()) {
+        List<Evidence> medicines = new ArrayList<>();
+        medications.recognise(intake.medications()).forEach(match -> medicines.add(Evidence.of(match)));
+        intake.codedMedicines().forEach(code -> medicines.add(Evidence.of(code)));
+        for (Evidence medicine : medicines) {
+            Outcome triggered = switch (medicine.medication().entry().medicationClass()) {
                 case ANTICOAGULANT, ANTIPLATELET -> outcome();
                 case ASPIRIN -> aspirinOutcome;
                 case NSAID -> null;
             };
             if (triggered != null) {
-                evidence.add(Evidence.of(match));
+                evidence.add(medicine);
                 worst = worst == null ? triggered : Outcome.mostSevere(worst, triggered);
             }
         }

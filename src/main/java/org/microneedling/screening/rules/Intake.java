@@ -2,6 +2,7 @@ package org.microneedling.screening.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param age whole years on {@code asOf}
  * @param fitzpatrickSkinType 1 to 6, or {@code null} when not answered
  * @param needleDepthMm the planned depth, or {@code null} when not given
+ * @param conditionCodes coded conditions as the caller sent them (ICD-10-CM, SNOMED CT, ...)
+ * @param medicationCodes coded medicines as the caller sent them (RxNorm)
+ * @param recognisedCodes the codes of both lists that the code tables recognise; {@link Ruleset#decide}
+ *        fills them in, so that every rule sees coded input the same way
  */
 public record Intake(
         LocalDate asOf,
@@ -27,16 +32,65 @@ public record Intake(
         List<String> medications,
         LocalDate lastMicroneedlingDate,
         boolean energyAssisted,
-        BigDecimal needleDepthMm) {
+        BigDecimal needleDepthMm,
+        List<ClinicalCode> conditionCodes,
+        List<ClinicalCode> medicationCodes,
+        List<CodeMatch> recognisedCodes) {
 
     public Intake {
         answers = answers.isEmpty() ? Map.of() : Map.copyOf(answers);
         medications = medications == null ? List.of() : List.copyOf(medications);
+        conditionCodes = conditionCodes == null ? List.of() : List.copyOf(conditionCodes);
+        medicationCodes = medicationCodes == null ? List.of() : List.copyOf(medicationCodes);
+        recognisedCodes = recognisedCodes == null ? List.of() : List.copyOf(recognisedCodes);
     }
 
-    /** The answer given, or {@code null} when the question was not answered. */
+    /** An intake without coded input. */
+    public Intake(LocalDate asOf, LocalDate dateOfBirth, int age, Map<Question, Answer> answers,
+            Integer fitzpatrickSkinType, LocalDate radiationTherapyEndDate, LocalDate isotretinoinStopDate,
+            List<String> medications, LocalDate lastMicroneedlingDate, boolean energyAssisted,
+            BigDecimal needleDepthMm) {
+        this(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate, isotretinoinStopDate,
+                medications, lastMicroneedlingDate, energyAssisted, needleDepthMm, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The answer the rules apply: YES when a recognised code answers the question, since YES is the
+     * most severe answer; otherwise the answer given, or {@code null} when it was not answered.
+     */
     public Answer answer(Question question) {
-        return answers.get(question);
+        return codesFor(question).isEmpty() ? answers.get(question) : Answer.YES;
+    }
+
+    /**
+     * What supports {@link #answer}: the answer given, unless a code overrides a NO or UNKNOWN, and
+     * every recognised code for the question.
+     */
+    public List<Evidence> evidence(Question question) {
+        List<Evidence> evidence = new ArrayList<>();
+        Answer given = answers.get(question);
+        List<CodeMatch> codes = codesFor(question);
+        if (given != null && (given == Answer.YES || codes.isEmpty())) {
+            evidence.add(Evidence.of(question, given));
+        }
+        codes.forEach(code -> evidence.add(Evidence.of(code)));
+        return evidence;
+    }
+
+    /** The recognised codes that name a medicine, in request order. */
+    public List<CodeMatch> codedMedicines() {
+        return recognisedCodes.stream().filter(code -> code.medicine() != null).toList();
+    }
+
+    /** This intake with the codes the tables recognise in its coded input. */
+    public Intake withRecognisedCodes(List<CodeMatch> recognised) {
+        return new Intake(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate,
+                isotretinoinStopDate, medications, lastMicroneedlingDate, energyAssisted, needleDepthMm,
+                conditionCodes, medicationCodes, recognised);
+    }
+
+    private List<CodeMatch> codesFor(Question question) {
+        return recognisedCodes.stream().filter(code -> code.question() == question).toList();
     }
 
     public static Builder builder(LocalDate asOf) {
@@ -56,6 +110,8 @@ public record Intake(
         private LocalDate lastMicroneedlingDate;
         private boolean energyAssisted;
         private BigDecimal needleDepthMm;
+        private List<ClinicalCode> conditionCodes = List.of();
+        private List<ClinicalCode> medicationCodes = List.of();
 
         private Builder(LocalDate asOf) {
             this.asOf = asOf;
@@ -124,9 +180,20 @@ public record Intake(
             return this;
         }
 
+        public Builder conditionCodes(List<ClinicalCode> codes) {
+            this.conditionCodes = codes;
+            return this;
+        }
+
+        public Builder medicationCodes(List<ClinicalCode> codes) {
+            this.medicationCodes = codes;
+            return this;
+        }
+
         public Intake build() {
             return new Intake(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate,
-                    isotretinoinStopDate, medications, lastMicroneedlingDate, energyAssisted, needleDepthMm);
+                    isotretinoinStopDate, medications, lastMicroneedlingDate, energyAssisted, needleDepthMm,
+                    conditionCodes, medicationCodes, List.of());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.microneedling.screening.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,18 +40,21 @@ public final class RecentRadiationRule extends PolicyRule {
         if (answer == null || answer == Answer.NO) {
             return Evaluation.CLEAR;
         }
-        Evidence given = Evidence.of(Question.RADIATION_THERAPY, answer);
+        List<Evidence> given = intake.evidence(Question.RADIATION_THERAPY);
         LocalDate endDate = intake.radiationTherapyEndDate();
         if (answer == Answer.UNKNOWN || endDate == null) {
-            List<Evidence> evidence = endDate == null ? List.of(given)
-                    : List.of(given, Evidence.of("history.radiationTherapyEndDate", endDate));
+            List<Evidence> evidence = new ArrayList<>(given);
+            if (endDate != null) {
+                evidence.add(Evidence.of("history.radiationTherapyEndDate", endDate));
+            }
             return Evaluation.fired(new Finding(CODE, Outcome.REFER_TO_PROVIDER, evidence, null));
         }
         LocalDate windowEnd = endDate.plusMonths(windowMonths);
         if (!intake.asOf().isBefore(windowEnd)) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, outcome(),
-                List.of(given, Evidence.of("history.radiationTherapyEndDate", endDate)), windowEnd));
+        List<Evidence> evidence = new ArrayList<>(given);
+        evidence.add(Evidence.of("history.radiationTherapyEndDate", endDate));
+        return Evaluation.fired(new Finding(CODE, outcome(), evidence, windowEnd));
     }
 }

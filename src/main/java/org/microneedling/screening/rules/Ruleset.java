@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The catalogue of rules and advisories in the order they are reported, under one policy, and the
- * combination of their results. Its digest covers every rule's code and outcome, every parameter
- * and the medication list, so that any change of policy or data shows as a new digest.
+ * combination of their results. Its digest covers every rule's code and outcome, every parameter,
+ * the medication list and the code tables, so that any change of policy or data shows as a new digest.
  */
 public final class Ruleset {
 
@@ -30,10 +30,12 @@ public final class Ruleset {
     private final Policy policy;
     private final List<Rule> rules;
     private final List<Advisory> advisories;
+    private final CodeCatalogue codes;
     private final String digest;
 
-    private Ruleset(Policy policy, MedicationCatalogue medications) {
+    private Ruleset(Policy policy, MedicationCatalogue medications, CodeCatalogue codes) {
         this.policy = policy;
+        this.codes = codes;
         this.rules = List.of(
                 new UnderMinimumAgeRule(policy),
                 new ActiveAcneRule(policy),
@@ -62,18 +64,22 @@ public final class Ruleset {
                 new AntiInflammatoryMedicationAdvisory(medications),
                 new EnergyAssistedBurnRiskAdvisory(),
                 new DepthBeyondEvaluatedRangeAdvisory(policy));
-        Set<String> codes = rules.stream().map(Rule::code).collect(Collectors.toSet());
+        Set<String> reasonCodes = rules.stream().map(Rule::code).collect(Collectors.toSet());
         for (String configured : policy.outcomes().keySet()) {
-            if (!codes.contains(configured)) {
+            if (!reasonCodes.contains(configured)) {
                 throw new IllegalArgumentException("Policy sets an outcome for unknown reason code " + configured
-                        + "; known codes: " + String.join(", ", new TreeSet<>(codes)));
+                        + "; known codes: " + String.join(", ", new TreeSet<>(reasonCodes)));
             }
         }
         this.digest = computeDigest(medications);
     }
 
     public static Ruleset create(Policy policy, MedicationCatalogue medications) {
-        return new Ruleset(policy, medications);
+        return create(policy, medications, CodeCatalogue.load(medications));
+    }
+
+    public static Ruleset create(Policy policy, MedicationCatalogue medications, CodeCatalogue codes) {
+        return new Ruleset(policy, medications, codes);
     }
 
     public static Ruleset defaults() {
@@ -97,7 +103,15 @@ public final class Ruleset {
         return digest;
     }
 
-    public Decision decide(Intake intake) {
+    public CodeCatalogue codes() {
+        return codes;
+    }
+
+    /** Decides for an intake; its coded conditions and medicines count as the code tables say. */
+    public Decision decide(Intake given) {
+        List<CodeMatch> recognised = new ArrayList<>(codes.recognise(given.conditionCodes(), "conditionCodes"));
+        recognised.addAll(codes.recognise(given.medicationCodes(), "medicationCodes"));
+        Intake intake = given.withRecognisedCodes(recognised);
         List<Finding> reasons = new ArrayList<>();
         List<String> notAssessed = new ArrayList<>();
         for (Rule rule : rules) {
@@ -134,6 +148,7 @@ public final class Ruleset {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
             sha.update(medications.sha256());
+            sha.update(codes.sha256());
             return "sha256:" + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

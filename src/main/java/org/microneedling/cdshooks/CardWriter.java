@@ -1,0 +1,138 @@
+package org.microneedling.cdshooks;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.microneedling.common.Messages;
+import org.microneedling.screening.ScreeningResult;
+import org.microneedling.screening.rules.Outcome;
+
+/** Writes a screening result as one CDS Hooks card: the outcome as its indicator, every reason in its detail. */
+@ApplicationScoped
+class CardWriter {
+
+    /** CDS Hooks: a summary SHOULD be under 140 characters. */
+    static final int MAX_SUMMARY = 139;
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|])");
+
+    /** Where a card's source and front-desk link point. */
+    record Links(String sourceUrl, String frontDeskUrl) {
+    }
+
+    ObjectNode cards(ScreeningResult result, List<String> unknownFromRecord, Links links, Messages messages) {
+        ObjectNode card = baseCard(links, messages);
+        card.put("uuid", result.screeningId().toString());
+        card.put("summary", summary(result, messages));
+        card.put("indicator", indicator(result.outcome()));
+        card.put("detail", detail(result, unknownFromRecord, messages));
+        return wrap(card);
+    }
+
+    /** The card for a record that has no birth date to screen with. */
+    ObjectNode birthDateMissing(Links links, Messages messages) {
+        ObjectNode card = baseCard(links, messages);
+        card.put("summary", messages.get("cds.summary.noBirthDate"));
+        card.put("indicator", "warning");
+        card.put("detail", messages.get("cds.detail.noBirthDate"));
+        return wrap(card);
+    }
+
+    private static ObjectNode baseCard(Links links, Messages messages) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode();
+        card.putObject("source").put("label", messages.get("cds.source")).put("url", links.sourceUrl());
+        ObjectNode link = JsonNodeFactory.instance.objectNode();
+        link.put("label", messages.get("cds.link.frontDesk"));
+        link.put("url", links.frontDeskUrl());
+        link.put("type", "absolute");
+        card.putArray("links").add(link);
+        return card;
+    }
+
+    private static ObjectNode wrap(ObjectNode card) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.putArray("cards").add(card);
+        return response;
+    }
+
+    static String indicator(Outcome outcome) {
+        return switch (outcome) {
+            case INELIGIBLE -> "critical";
+            case REFER_TO_PROVIDER -> "warning";
+            case ELIGIBLE -> "info";
+        };
+    }
+
+    /** The outcome and as many reason codes as fit, then how many more there are. */
+    static String summary(ScreeningResult result, Messages messages) {
+        String base = messages.get("cds.summary." + result.outcome());
+        List<String> codes = result.reasons().stream().map(ScreeningResult.Reason::code).toList();
+        if (codes.isEmpty()) {
+            return base;
+        }
+        StringBuilder summary = new StringBuilder(base).append(": ");
+        for (int i = 0; i < codes.size(); i++) {
+            String more = " " + messages.get("cds.summary.more", String.valueOf(codes.size() - i));
+            String next = (i == 0 ? "" : ", ") + codes.get(i);
+            boolean last = i == codes.size() - 1;
+            if (summary.length() + next.length() + (last ? 0 : more.length()) > MAX_SUMMARY) {
+                return summary.append(more).toString();
+            }
+            summary.append(next);
+        }
+        return summary.toString();
+    }
+
+    private static String detail(ScreeningResult result, List<String> unknownFromRecord, Messages messages) {
+        StringBuilder detail = new StringBuilder();
+        detail.append("**").append(messages.get("cds.outcome." + result.outcome())).append("** ")
+                .append(messages.get("cds.detail.identity", result.ruleset().name(), result.ruleset().version(),
+                        String.valueOf(result.asOf()), result.screeningId().toString()))
+                .append("\n\n");
+        if (!result.reasons().isEmpty()) {
+            detail.append(messages.get("cds.detail.reasons")).append("\n\n");
+            for (ScreeningResult.Reason reason : result.reasons()) {
+                detail.append("- `").append(reason.code()).append("` (").append(reason.outcome()).append("): ")
+                        .append(escape(reason.message()));
+                if (!reason.evidence().isEmpty()) {
+                    detail.append(' ').append(messages.get("cds.detail.evidence")).append(' ')
+                            .append(escape(String.join("; ", reason.evidence())));
+                }
+                if (reason.reassessAfter() != null) {
+                    detail.append(' ').append(messages.get("cds.detail.reassess", reason.reassessAfter().toString()));
+                }
+                detail.append('\n');
+            }
+            detail.append('\n');
+        }
+        if (!result.advisories().isEmpty()) {
+            detail.append(messages.get("cds.detail.advisories")).append("\n\n");
+            for (ScreeningResult.AdvisoryNotice advisory : result.advisories()) {
+                detail.append("- `").append(advisory.code()).append("`: ").append(escape(advisory.message()))
+                        .append('\n');
+            }
+            detail.append('\n');
+        }
+        if (!unknownFromRecord.isEmpty()) {
+            detail.append(messages.get("cds.detail.unknown")).append(' ')
+                    .append(String.join(", ", unknownFromRecord.stream().map(path -> "`" + path + "`").toList()))
+                    .append("\n\n");
+        }
+        if (!result.notAssessed().isEmpty()) {
+            detail.append(messages.get("cds.detail.notAssessed")).append(' ')
+                    .append(String.join(", ", result.notAssessed().stream().map(code -> "`" + code + "`").toList()))
+                    .append("\n\n");
+        }
+        return detail.toString().strip();
+    }
+
+    /** Medicine names and evidence come from the record; they must not turn into markup. */
+    static String escape(String text) {
+        return MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$1");
+    }
+}

@@ -1,0 +1,141 @@
+package org.microneedling.fhir;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.microneedling.screening.QuestionnaireDefinition;
+
+/**
+ * Writes the questionnaire definition as an R4 Questionnaire. Each item's linkId is its JSON path in
+ * the v1 request, so that a QuestionnaireResponse to it translates back item by item.
+ */
+@ApplicationScoped
+public class FhirQuestionnaireWriter {
+
+    /** The suffix of the display item that carries an item's help text. */
+    public static final String HELP_SUFFIX = ".help";
+
+    private final ObjectMapper mapper;
+
+    FhirQuestionnaireWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String write(QuestionnaireDefinition.Definition definition, String canonicalUrl) {
+        ObjectNode questionnaire = mapper.createObjectNode();
+        questionnaire.put("resourceType", "Questionnaire");
+        questionnaire.put("id", definition.id());
+        questionnaire.put("url", canonicalUrl);
+        questionnaire.put("version", definition.version());
+        questionnaire.put("name", "MicroneedlingIntake");
+        questionnaire.put("title", definition.title());
+        questionnaire.put("status", "active");
+        questionnaire.put("language", definition.language());
+        questionnaire.putArray("subjectType").add("Patient");
+        ArrayNode groups = questionnaire.putArray("item");
+        for (QuestionnaireDefinition.Section section : definition.sections()) {
+            ObjectNode group = groups.addObject();
+            group.put("linkId", section.id());
+            group.put("text", section.title());
+            group.put("type", "group");
+            ArrayNode items = group.putArray("item");
+            section.items().forEach(item -> items.add(item(item)));
+        }
+        try {
+            return mapper.writeValueAsString(questionnaire);
+        } catch (Exception e) {
+            throw new IllegalStateException("The FHIR questionnaire could not be serialised", e);
+        }
+    }
+
+    private ObjectNode item(QuestionnaireDefinition.Item definition) {
+        ObjectNode item = mapper.createObjectNode();
+        item.put("linkId", definition.path());
+        item.put("text", definition.question());
+        switch (definition.type()) {
+            case "answer" -> {
+                item.put("type", "choice");
+                item.put("answerValueSet", FhirTerminology.YES_NO_DONT_KNOW);
+            }
+            case "skinType" -> {
+                item.put("type", "choice");
+                ArrayNode options = item.putArray("answerOption");
+                List<QuestionnaireDefinition.Option> labels = definition.options();
+                for (int i = 0; i < FhirTerminology.FITZPATRICK_NCIT_CODES.size(); i++) {
+                    ObjectNode coding = options.addObject().putObject("valueCoding");
+                    coding.put("system", FhirTerminology.NCI_THESAURUS);
+                    coding.put("code", FhirTerminology.FITZPATRICK_NCIT_CODES.get(i));
+                    coding.put("display", labels.get(i).label());
+                }
+            }
+            case "stringList" -> {
+                item.put("type", "string");
+                item.put("repeats", true);
+            }
+            default -> item.put("type", definition.type());
+        }
+        item.put("required", definition.required());
+        Integer maxLength = definition.maxLength();
+        if (maxLength != null) {
+            item.put("maxLength", maxLength);
+        }
+        ArrayNode extensions = mapper.createArrayNode();
+        bound(extensions, FhirTerminology.MIN_VALUE, definition.minimum());
+        bound(extensions, FhirTerminology.MAX_VALUE, definition.maximum());
+        if (definition.maxItems() != null) {
+            extensions.addObject().put("url", FhirTerminology.MAX_OCCURS).put("valueInteger", definition.maxItems());
+        }
+        if (!extensions.isEmpty()) {
+            item.set("extension", extensions);
+        }
+        QuestionnaireDefinition.ShownWhen shownWhen = definition.shownWhen();
+        if (shownWhen != null) {
+            ArrayNode enableWhen = item.putArray("enableWhen");
+            for (String answer : shownWhen.answers()) {
+                ObjectNode condition = enableWhen.addObject();
+                condition.put("question", shownWhen.path());
+                condition.put("operator", "=");
+                condition.set("answerCoding", answerCoding(answer));
+            }
+            if (shownWhen.answers().size() > 1) {
+                item.put("enableBehavior", "any");
+            }
+        }
+        if (definition.help() != null) {
+            ObjectNode help = item.putArray("item").addObject();
+            help.put("linkId", definition.path() + HELP_SUFFIX);
+            help.put("text", definition.help());
+            help.put("type", "display");
+            ObjectNode control = help.putArray("extension").addObject();
+            control.put("url", FhirTerminology.ITEM_CONTROL);
+            ObjectNode coding = control.putObject("valueCodeableConcept").putArray("coding").addObject();
+            coding.put("system", FhirTerminology.ITEM_CONTROL_SYSTEM);
+            coding.put("code", "help");
+        }
+        return item;
+    }
+
+    private ObjectNode answerCoding(String answer) {
+        ObjectNode coding = mapper.createObjectNode();
+        switch (answer) {
+            case "YES" -> coding.put("system", FhirTerminology.YES_NO).put("code", FhirTerminology.YES);
+            case "NO" -> coding.put("system", FhirTerminology.YES_NO).put("code", FhirTerminology.NO);
+            default -> coding.put("system", FhirTerminology.DATA_ABSENT_REASON).put("code", FhirTerminology.ASKED_UNKNOWN);
+        }
+        return coding;
+    }
+
+    private static void bound(ArrayNode extensions, String url, Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            extensions.addObject().put("url", url).put("valueInteger", ((Number) value).intValue());
+        } else if (value instanceof BigDecimal decimal) {
+            extensions.addObject().put("url", url).put("valueDecimal", decimal);
+        }
+    }
+}

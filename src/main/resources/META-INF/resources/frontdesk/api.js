@@ -1,0 +1,68 @@
+// Talks to the screening API. When the service answers 401, the clinic's key is asked for once and
+// kept in sessionStorage only: it is gone when the tab closes and never reaches a cookie, a URL or
+// persistent storage, where it would outlive the shift or leak into logs.
+
+export const API_KEY_STORAGE_KEY = 'microneedling.frontdesk.apiKey';
+export const API_KEY_HEADER = 'X-API-Key';
+
+/**
+ * @param askForKey async (rejectedBefore: boolean) => string | null, null when the user cancels
+ */
+export function createApi({
+    askForKey, fetchImpl = (url, init) => window.fetch(url, init), storage = window.sessionStorage,
+}) {
+    async function request(url, { method = 'GET', body, language }) {
+        let rejectedBefore = false;
+        for (;;) {
+            const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+            if (language) {
+                headers.set('Accept-Language', language);
+            }
+            if (body !== undefined) {
+                headers.set('Content-Type', 'application/json');
+            }
+            const key = storage.getItem(API_KEY_STORAGE_KEY);
+            if (key) {
+                headers.set(API_KEY_HEADER, key);
+            }
+            const response = await fetchImpl(url, {
+                method,
+                headers,
+                body: body === undefined ? undefined : JSON.stringify(body),
+                credentials: 'same-origin',
+                cache: 'no-store',
+            });
+            if (response.status !== 401) {
+                return response;
+            }
+            if (key) {
+                storage.removeItem(API_KEY_STORAGE_KEY);
+                rejectedBefore = true;
+            }
+            const entered = await askForKey(rejectedBefore);
+            if (!entered) {
+                return response;
+            }
+            storage.setItem(API_KEY_STORAGE_KEY, entered);
+        }
+    }
+
+    return {
+        questionnaire: (language) => request('api/v1/questionnaire', { language }),
+        screen: (questionnaire, language) =>
+            request('api/v1/screenings', { method: 'POST', body: questionnaire, language }),
+    };
+}
+
+/** Reads a JSON or problem+json body; anything else (a proxy's HTML error page, say) gives null. */
+export async function readJson(response) {
+    const type = response.headers.get('Content-Type') || '';
+    if (!/json/i.test(type)) {
+        return null;
+    }
+    try {
+        return await response.json();
+    } catch {
+        return null;
+    }
+}

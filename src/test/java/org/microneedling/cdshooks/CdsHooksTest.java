@@ -1,0 +1,146 @@
+package org.microneedling.cdshooks;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import org.microneedling.audit.DecisionLog;
+
+@QuarkusTest
+class CdsHooksTest {
+
+    private static final String SERVICE = "/cds-services/microneedling-screening";
+
+    @Inject
+    DecisionLog decisionLog;
+
+    static String sample(String name) throws IOException {
+        return Files.readString(Path.of("src/test/resources/cds-hooks", name));
+    }
+
+    static ValidatableResponse call(String body) {
+        return given().contentType(ContentType.JSON).body(body).post(SERVICE).then();
+    }
+
+    @Test
+    void discoveryListsTheServiceOnAppointmentBookWithPrefetch() {
+        given().get("/cds-services").then()
+                .statusCode(200)
+                .body("services", hasSize(1))
+                .body("services[0].id", equalTo("microneedling-screening"))
+                .body("services[0].hook", equalTo("appointment-book"))
+                .body("services[0].description", not(equalTo("")))
+                .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
+                .body("services[0].prefetch.conditions", containsString("Condition?patient={{context.patientId}}"))
+                .body("services[0].prefetch.conditions", containsString("clinical-status=active"))
+                .body("services[0].prefetch.medications",
+                        equalTo("MedicationRequest?patient={{context.patientId}}&status=active"))
+                .body("services[0].prefetch.intake", containsString("QuestionnaireResponse?"));
+    }
+
+    @Test
+    void codedPsoriasisAndApixabanGiveACriticalCardListingEveryReasonWithItsCode() throws IOException {
+        String screeningId = call(sample("appointment-book-ineligible.json"))
+                .statusCode(200)
+                .body("cards", hasSize(1))
+                .body("cards[0].indicator", equalTo("critical"))
+                .body("cards[0].summary.length()", lessThan(140))
+                .body("cards[0].summary", containsString("PSORIASIS"))
+                .body("cards[0].detail", containsString("`PSORIASIS` (INELIGIBLE)"))
+                .body("cards[0].detail", containsString("conditionCodes\\[0\\]: ICD-10-CM L40.0 (psoriasis)"))
+                .body("cards[0].detail", containsString("`BLOOD_THINNERS` (INELIGIBLE)"))
+                .body("cards[0].detail", containsString("RxNorm 1364447 is apixaban"))
+                .body("cards[0].detail", containsString("'Eliquis 5 mg twice daily' is apixaban"))
+                .body("cards[0].detail", containsString("`ACTIVE_ACNE` (REFER_TO_PROVIDER)"))
+                .body("cards[0].detail", containsString("`ANTI_INFLAMMATORY_MEDICATION`"))
+                .body("cards[0].detail", not(containsString("BLEEDING_DISORDER` (INELIGIBLE)")))
+                .body("cards[0].detail", not(containsString("ISOTRETINOIN_CURRENT` (INELIGIBLE)")))
+                .body("cards[0].detail", containsString("decided for 2026-12-01"))
+                .body("cards[0].source.label", not(equalTo("")))
+                .body("cards[0].source.url", endsWith("/api/v1/rules"))
+                .body("cards[0].links[0].type", equalTo("absolute"))
+                .body("cards[0].links[0].url", endsWith("/"))
+                .extract().path("cards[0].uuid");
+
+        assertThat(decisionLog.findResult(UUID.fromString(screeningId))).get().asString()
+                .contains("\"outcome\":\"INELIGIBLE\"");
+    }
+
+    @Test
+    void aRecordWithoutAnswersGivesAWarningCardListingWhatIsNotKnown() throws IOException {
+        call(sample("appointment-book-record-only.json"))
+                .statusCode(200)
+                .body("cards[0].indicator", equalTo("warning"))
+                .body("cards[0].summary", containsString("provider review"))
+                .body("cards[0].summary.length()", lessThan(140))
+                .body("cards[0].detail", containsString("Not known from the record"))
+                .body("cards[0].detail", containsString("`history.takesBloodThinners`"))
+                .body("cards[0].links[0].label", containsString("front desk"));
+    }
+
+    @Test
+    void aCompletedIntakeInThePrefetchMakesAnInfoCard() throws IOException {
+        call(sample("appointment-book-eligible-with-intake.json"))
+                .statusCode(200)
+                .body("cards[0].indicator", equalTo("info"))
+                .body("cards[0].summary", equalTo("Microneedling: no contraindication found"))
+                .body("cards[0].detail", not(containsString("Not known from the record")));
+    }
+
+    @Test
+    void aPatientWithoutBirthDateGetsAWarningCardAndNoDecision() throws IOException {
+        String body = sample("appointment-book-record-only.json")
+                .replaceAll(",\\s*\"birthDate\": \"1990-06-15\"", "");
+        call(body).statusCode(200)
+                .body("cards[0].indicator", equalTo("warning"))
+                .body("cards[0].summary", containsString("date of birth"));
+    }
+
+    @Test
+    void malformedHookRequestsAreProblems() throws IOException {
+        call("[1, 2]").statusCode(400).contentType("application/problem+json");
+        call("{not json").statusCode(400).contentType("application/problem+json");
+        call("{\"hook\": \"patient-view\", \"context\": {}}").statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("hook", "hookInstance", "context.patientId"));
+        String otherPatient = sample("appointment-book-record-only.json").replace("\"id\": \"pat-1\"", "\"id\": \"pat-2\"");
+        call(otherPatient).statusCode(400).body("violations.field", contains("prefetch.patient.id"));
+        String notABundle = sample("appointment-book-record-only.json")
+                .replace("\"resourceType\": \"Bundle\",\n      \"type\": \"searchset\",\n      \"total\": 0",
+                        "\"resourceType\": \"Condition\"");
+        call(notABundle).statusCode(400).body("violations.field", contains("prefetch.conditions"));
+        given().contentType(ContentType.TEXT).body("{}").post(SERVICE).then().statusCode(415);
+    }
+
+    @Test
+    void missingPatientPrefetchIsPreconditionFailed() {
+        call("{\"hook\": \"appointment-book\", \"hookInstance\": \"abc\", \"context\": {\"patientId\": \"pat-1\"}}")
+                .statusCode(412)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void summaryKeepsUnder140CharactersWithManyReasons() throws IOException {
+        String summary = call(sample("appointment-book-ineligible.json")).extract().path("cards[0].summary");
+        assertThat(summary).hasSizeLessThan(140).contains("more");
+    }
+}
