@@ -39,6 +39,7 @@ class AuthenticationTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCREENINGS = "/api/v1/screenings";
     private static final String VERIFICATION = "/api/v1/audit/verification";
+    private static final String CDS_SERVICE = "/cds-services/microneedling-screening";
 
     static Stream<Arguments> protectedEndpoints() {
         return Stream.of(
@@ -47,7 +48,8 @@ class AuthenticationTest {
                 Arguments.of("GET", "/api/v1/rules"),
                 Arguments.of("GET", "/api/v1/questionnaire"),
                 Arguments.of("GET", SCREENINGS + "/" + UUID.randomUUID()),
-                Arguments.of("GET", VERIFICATION));
+                Arguments.of("GET", VERIFICATION),
+                Arguments.of("POST", CDS_SERVICE));
     }
 
     @ParameterizedTest
@@ -118,7 +120,17 @@ class AuthenticationTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().accept("application/json").get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/").then().statusCode(not(401)).statusCode(not(403));
+        given().get("/").then().statusCode(200);
+        given().get("/cds-services").then().statusCode(200).body("services[0].id", equalTo("microneedling-screening"));
+    }
+
+    @Test
+    void theCdsHooksServiceNeedsTheScreeningRole() {
+        withKey(TestCredentials.AUDIT_KEY).contentType("application/json").body("{}").post(CDS_SERVICE)
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        withKey(TestCredentials.SCREENING_KEY).contentType("application/json").body("{}").post(CDS_SERVICE)
+                .then().statusCode(not(401)).statusCode(not(403))
+                .header("Cache-Control", equalTo("no-store"));
     }
 
     @Test
