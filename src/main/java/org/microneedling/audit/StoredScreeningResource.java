@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.core.Response;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.common.Violation;
+import org.microneedling.security.Roles;
 
 /**
  * Reads back an audited decision. The body is the stored result byte for byte, never re-serialised, so it is
  * exactly what the client was first answered.
  */
 @Path("/api/v1/screenings")
+@RolesAllowed({ Roles.AUDIT, Roles.ADMIN })
 public class StoredScreeningResource {
 
     private static final Pattern CANONICAL_UUID =

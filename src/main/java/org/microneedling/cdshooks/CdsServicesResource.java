@@ -3,6 +3,8 @@ package org.microneedling.cdshooks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.Messages;
@@ -26,6 +30,8 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.fhir.FhirConfig;
 import org.microneedling.screening.ScreeningService;
+import org.microneedling.security.Clients;
+import org.microneedling.security.Roles;
 
 /** CDS Hooks 2.0: discovery and the microneedling screening service on appointment-book. */
 @Path("/cds-services")
@@ -39,17 +45,21 @@ public class CdsServicesResource {
     private final CardWriter cards;
     private final CdsHooksConfig config;
     private final FhirConfig fhirConfig;
+    private final SecurityIdentity identity;
 
     CdsServicesResource(ScreeningService screening, HookRequestTranslator translator, CardWriter cards,
-            CdsHooksConfig config, FhirConfig fhirConfig) {
+            CdsHooksConfig config, FhirConfig fhirConfig, SecurityIdentity identity) {
         this.screening = screening;
         this.translator = translator;
         this.cards = cards;
         this.config = config;
         this.fhirConfig = fhirConfig;
+        this.identity = identity;
     }
 
+    // Discovery names the service and its prefetch templates only, and an EHR reads it before it has credentials set up.
     @GET
+    @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "CDS Hooks discovery", description = "Lists the microneedling screening service and its prefetch.")
     public ObjectNode discovery(@Context UriInfo uriInfo) {
@@ -75,6 +85,7 @@ public class CdsServicesResource {
 
     @POST
     @Path("/" + SERVICE_ID)
+    @RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen the patient of an appointment-book hook",
             description = "Screens from the prefetch (birth date, active conditions and medication requests, a completed "
@@ -95,7 +106,7 @@ public class CdsServicesResource {
             return Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build();
         }
         ScreeningService.Screened screened = screening.screenTranslated(translated.request(),
-                ScreeningService.SOURCE_FORMAT_CDS_HOOKS, messages, null);
+                ScreeningService.SOURCE_FORMAT_CDS_HOOKS, messages, Clients.id(identity));
         return Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links, messages),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -23,7 +23,8 @@ class BodyLimitFilter {
     void install(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         long maxBytes = limit.asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        // After the access log and the security headers, so that a refused body is logged and carries them.
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, maxBytes)) {
                 context.response().setStatusCode(413)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,9 +31,11 @@ import org.microneedling.screening.rules.Advisory;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Roles;
 
 @Path("/api/v1")
 @Tag(name = "Reference")
+@RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
 public class CatalogueResource {
 
     private final Ruleset ruleset;

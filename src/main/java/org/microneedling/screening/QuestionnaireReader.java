@@ -34,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.microneedling.common.Messages;
+import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
+import org.microneedling.common.ProblemType;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Ages;
 import org.microneedling.screening.rules.Answer;
@@ -51,35 +53,63 @@ import org.microneedling.screening.rules.Question;
 class QuestionnaireReader {
 
     private static final int MAX_NESTING_DEPTH = 32;
+    // The longest text the contract allows is 200 characters; anything far beyond is abuse, refused while parsing.
+    static final int MAX_STRING_LENGTH = 4_096;
+    static final int MAX_NUMBER_LENGTH = 64;
+    static final int MAX_NAME_LENGTH = 256;
+    // A full questionnaire is about 120 JSON tokens.
+    static final long MAX_TOKENS_PER_QUESTIONNAIRE = 2_000;
 
     private final ObjectReader reader;
+    private final ObjectReader batchReader;
     private final Validator validator;
     private final ScreeningConfig config;
 
     QuestionnaireReader(ObjectMapper mapper, Validator validator, ScreeningConfig config) {
-        ObjectMapper strict = mapper.copy();
-        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH).build());
-        this.reader = strict.reader()
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader = strictReader(mapper, config.maxBodyBytes(), 10 * MAX_TOKENS_PER_QUESTIONNAIRE);
+        this.batchReader = strictReader(mapper, config.batch().maxBodyBytes(),
+                Math.max(1, config.batch().maxSize()) * MAX_TOKENS_PER_QUESTIONNAIRE);
         this.validator = validator;
         this.config = config;
+    }
+
+    private static ObjectReader strictReader(ObjectMapper mapper, long maxDocumentBytes, long maxTokens) {
+        ObjectMapper strict = mapper.copy();
+        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxNameLength(MAX_NAME_LENGTH)
+                .maxDocumentLength(maxDocumentBytes)
+                .maxTokenCount(maxTokens)
+                .build());
+        return strict.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A questionnaire that passed every check. */
     record Valid(ScreeningRequest request, Intake intake, JsonNode source) {
     }
 
-    /** Parses a body into a JSON tree, answering 400 for anything that is not JSON. */
+    /** Parses a single questionnaire body into a JSON tree, answering 400 for anything that is not JSON. */
     JsonNode parse(byte[] body, Messages messages) {
+        return parse(reader, body, messages);
+    }
+
+    /** Parses a batch body, under limits scaled to the largest batch. */
+    JsonNode parseBatch(byte[] body, Messages messages) {
+        return parse(batchReader, body, messages);
+    }
+
+    private static JsonNode parse(ObjectReader reader, byte[] body, Messages messages) {
         if (body == null || isBlank(body)) {
             throw ProblemException.invalid(messages.get("problem.emptyBody"), List.of());
         }
         try {
             return reader.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw ProblemException.invalid(messages.get("problem.tooDeep"), List.of());
+            throw beyondLimit(e, messages);
         } catch (JsonParseException e) {
             JsonParser parser = e.getProcessor();
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field") && parser != null) {
@@ -89,6 +119,9 @@ class QuestionnaireReader {
             }
             throw malformed(e, messages);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw beyondLimit(limit, messages);
+            }
             throw malformed(e, messages);
         } catch (IOException e) {
             throw ProblemException.invalid(messages.get("problem.malformed", "?", "?"), List.of());
@@ -272,6 +305,28 @@ class QuestionnaireReader {
 
     private static String prefixed(String prefix, String path) {
         return prefix.isEmpty() ? path : prefix + "." + path;
+    }
+
+    /** A parser limit was hit: the document size is a 413 like the body limit, every other limit a 400. */
+    private static ProblemException beyondLimit(StreamConstraintsException e, Messages messages) {
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (reason.startsWith("Document length")) {
+            return new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    messages.get("problem.documentTooLarge")));
+        }
+        String key;
+        if (reason.startsWith("String value length")) {
+            key = "problem.stringTooLong";
+        } else if (reason.startsWith("Number value length")) {
+            key = "problem.numberTooLong";
+        } else if (reason.startsWith("Name length")) {
+            key = "problem.nameTooLong";
+        } else if (reason.startsWith("Token count")) {
+            key = "problem.tooManyTokens";
+        } else {
+            key = "problem.tooDeep";
+        }
+        return ProblemException.invalid(messages.get(key), List.of());
     }
 
     private static ProblemException malformed(JsonProcessingException e, Messages messages) {

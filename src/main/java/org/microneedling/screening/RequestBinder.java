@@ -89,7 +89,12 @@ final class RequestBinder {
             return node.canConvertToInt() ? node.intValue() : reject(path, "violation.tooLarge");
         }
         if (type == BigDecimal.class) {
-            return node.isNumber() ? node.decimalValue() : reject(path, "violation.number");
+            if (!node.isNumber()) {
+                return reject(path, "violation.number");
+            }
+            // An exponent such as 1e999999999 parses to an infinite double, which has no decimal value.
+            return node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())
+                    ? reject(path, "violation.tooLarge") : node.decimalValue();
         }
         if (type == Boolean.class) {
             return node.isBoolean() ? node.booleanValue() : reject(path, "violation.boolean");

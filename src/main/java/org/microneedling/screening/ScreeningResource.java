@@ -2,6 +2,7 @@ package org.microneedling.screening;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,20 +26,25 @@ import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.fhir.FhirMediaTypes;
 import org.microneedling.fhir.QuestionnaireResponseTranslator;
+import org.microneedling.security.Clients;
+import org.microneedling.security.Roles;
 
 @Path("/api/v1/screenings")
 @Tag(name = "Screening")
+@RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
 public class ScreeningResource {
 
     private final ScreeningService service;
     private final RequestBodies bodies;
     private final QuestionnaireResponseTranslator questionnaireResponses;
+    private final SecurityIdentity identity;
 
     ScreeningResource(ScreeningService service, RequestBodies bodies,
-            QuestionnaireResponseTranslator questionnaireResponses) {
+            QuestionnaireResponseTranslator questionnaireResponses, SecurityIdentity identity) {
         this.service = service;
         this.bodies = bodies;
         this.questionnaireResponses = questionnaireResponses;
+        this.identity = identity;
     }
 
     // A FHIR client sends Accept: application/fhir+json; it still receives the v1 result as JSON.
@@ -70,10 +78,11 @@ public class ScreeningResource {
         Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
         boolean fhir = bodies.requireJsonOrFhirJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxSingleBytes(), messages);
+        String clientId = Clients.id(identity);
         ScreeningService.Screened screened = fhir
                 ? service.screenTranslated(questionnaireResponses.toScreeningRequest(service.parse(body, messages),
-                        messages), ScreeningService.SOURCE_FORMAT_FHIR, messages, null)
-                : service.screen(body, messages, null);
+                        messages), ScreeningService.SOURCE_FORMAT_FHIR, messages, clientId)
+                : service.screen(body, messages, clientId);
         return Response.ok(screened.json(), MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/screenings/" + screened.result().screeningId()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
@@ -103,7 +112,7 @@ public class ScreeningResource {
         Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
         bodies.requireJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxBatchBytes(), messages);
-        return Response.ok(service.screenBatch(body, messages, null), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(service.screenBatch(body, messages, Clients.id(identity)), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
                 .build();
     }

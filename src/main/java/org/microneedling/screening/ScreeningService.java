@@ -93,7 +93,7 @@ public class ScreeningService {
 
     /** Screens a batch; the results come back in request order, all recorded in one commit. */
     public String screenBatch(byte[] body, Messages messages, String clientId) {
-        JsonNode node = reader.parse(body, messages);
+        JsonNode node = reader.parseBatch(body, messages);
         if (!node.isArray()) {
             throw ProblemException.invalid(messages.get("problem.notArray"), List.of());
         }
