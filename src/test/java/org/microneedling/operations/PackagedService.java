@@ -7,11 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) running as a child process, with the JVM options
@@ -45,16 +51,22 @@ final class PackagedService implements AutoCloseable {
         this.log = log;
     }
 
+    /** The key every test instance accepts, for a client with every role. */
+    static final String API_KEY = "operations-test-key-" + UUID.randomUUID();
+
     /** Starts the jar on a free port with the given system properties ({@code key=value}). */
     static PackagedService start(String name, List<String> properties) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("screening-" + name, ".log");
+        Path keys = Files.createTempFile("screening-" + name, ".keys");
+        Files.writeString(keys, "operations-test screening,audit,admin " + sha256Hex(API_KEY) + "\n");
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty())
                 .forEach(command::add);
         command.add("-XX:MaxRAM=" + CONTAINER_MEMORY);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dscreening.auth.api-keys-file=" + keys);
         properties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
         command.add(JAR.toString());
@@ -95,8 +107,13 @@ final class PackagedService implements AutoCloseable {
         throw new AssertionError("The service did not become ready; its log:\n" + log());
     }
 
+    /** A request to this instance with the test client's key. */
+    HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY);
+    }
+
     HttpRequest screening() {
-        return HttpRequest.newBuilder(uri("/api/v1/screenings"))
+        return authorized("/api/v1/screenings")
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(SAMPLE_QUESTIONNAIRE))
@@ -107,9 +124,18 @@ final class PackagedService implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

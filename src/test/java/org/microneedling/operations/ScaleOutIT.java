@@ -75,8 +75,7 @@ class ScaleOutIT {
             answeredByChain.put("instance-b", new ArrayList<>(idsB));
 
             for (PackagedService instance : List.of(a, b)) {
-                HttpResponse<String> verification = probe.send(HttpRequest.newBuilder(
-                        instance.uri("/api/v1/audit/verification")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> verification = probe.send(instance.authorized("/api/v1/audit/verification").build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(verification.statusCode()).isEqualTo(200);
                 assertThat(verification.body()).contains("\"intact\":true")
                         .contains("\"chainId\":\"instance-a\"").contains("\"chainId\":\"instance-b\"");
