@@ -20,7 +20,8 @@
 #
 # Environment: DURATION (20s), WARMUP (20s), ROUNDS (3), CONNECTIONS (32), CONTAINER_MEMORY (384m),
 # BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), API_KEY (sent as X-API-Key),
-# API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE), RESULTS (where the table goes).
+# API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
+# RESULTS (where the table goes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -44,6 +45,12 @@ DEFAULTS_PORT=18080
 PG_PORT=18081
 AUDIT_OFF_PORT=18082
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
+# Authentication is part of the shipped defaults: without a key given, measure with a fresh one.
+if [[ -z $API_KEY ]]; then
+    API_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    API_KEYS_FILE=$WORK/api-keys
+    echo "bench screening,audit,admin $(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)" >"$API_KEYS_FILE"
+fi
 mkdir -p "$(dirname "$RESULTS")"
 
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
