@@ -59,6 +59,7 @@ JVM_OPTIONS+=("-XX:MaxRAM=$CONTAINER_MEMORY")
 declare -A PIDS=()
 
 cleanup() {
+    local status=$?
     for name in "${!PIDS[@]}"; do
         kill "${PIDS[$name]}" 2>/dev/null || true
     done
@@ -66,7 +67,11 @@ cleanup() {
     if declare -F audit_test_pg_stop >/dev/null; then
         audit_test_pg_stop
     fi
-    rm -rf "$WORK"
+    if ((status == 0)); then
+        rm -rf "$WORK"
+    else
+        log "failed; the services' logs are kept in $WORK"
+    fi
 }
 trap cleanup EXIT
 
