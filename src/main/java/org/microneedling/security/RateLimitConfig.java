@@ -12,10 +12,10 @@ interface RateLimitConfig {
     boolean enabled();
 
     /** Sustained requests per second allowed to one client. */
-    @WithDefault("10000")
+    @WithDefault("50000")
     int requestsPerSecond();
 
     /** Requests one client may send at once above the sustained rate (the bucket's capacity). */
-    @WithDefault("20000")
+    @WithDefault("100000")
     int burst();
 }
