@@ -146,9 +146,9 @@ class ApiKeyStore {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
+            } else {
                 Files.createFile(file);
             }
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
