@@ -1,12 +1,5 @@
 package org.microneedling.screening.rules;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -50,8 +43,8 @@ public final class CodeCatalogue {
     }
 
     public static CodeCatalogue load(MedicationCatalogue medications) {
-        byte[] conditions = resource(CONDITIONS_RESOURCE);
-        byte[] medicines = resource(MEDICATIONS_RESOURCE);
+        byte[] conditions = DataTable.read(CONDITIONS_RESOURCE);
+        byte[] medicines = DataTable.read(MEDICATIONS_RESOURCE);
         List<Row> rows = new ArrayList<>(parse(CONDITIONS_RESOURCE, conditions, medications));
         rows.addAll(parse(MEDICATIONS_RESOURCE, medicines, medications));
         try {
@@ -103,60 +96,35 @@ public final class CodeCatalogue {
         return matches;
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = CodeCatalogue.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static List<Row> parse(String name, byte[] content, MedicationCatalogue medications) {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (DataTable.Line line : DataTable.lines(name, content, 4)) {
+            CodeSystem system = system(line);
+            String code = system.normalise(line.columns()[1]);
+            String target = line.column(2);
+            String concept = line.column(3);
+            if (target.startsWith(MEDICINE_TARGET)) {
+                String ingredient = target.substring(MEDICINE_TARGET.length());
+                MedicationEntry medicine = medications.entries().stream()
+                        .filter(entry -> entry.ingredient().equals(ingredient)).findFirst().orElse(null);
+                // A medication list without this medicine (a clinic's own) makes its codes unrecognised too.
+                if (medicine != null) {
+                    rows.add(new Row(system, code, concept, null, medicine));
                 }
-                String[] columns = line.split("\t", -1);
-                if (columns.length != 4) {
-                    throw new IllegalArgumentException(name + " line " + number + ": expected 4 tab-separated columns");
-                }
-                CodeSystem system = system(columns[0].trim(), name, number);
-                String code = system.normalise(columns[1]);
-                String target = columns[2].trim();
-                String concept = columns[3].trim();
-                if (target.startsWith(MEDICINE_TARGET)) {
-                    String ingredient = target.substring(MEDICINE_TARGET.length());
-                    MedicationEntry medicine = medications.entries().stream()
-                            .filter(entry -> entry.ingredient().equals(ingredient)).findFirst().orElse(null);
-                    // A medication list without this medicine (a clinic's own) makes its codes unrecognised too.
-                    if (medicine != null) {
-                        rows.add(new Row(system, code, concept, null, medicine));
-                    }
-                } else {
-                    rows.add(new Row(system, code, concept, Question.valueOf(target), null));
-                }
+            } else {
+                rows.add(new Row(system, code, concept, Question.valueOf(target), null));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return rows;
     }
 
-    private static CodeSystem system(String label, String name, int number) {
+    private static CodeSystem system(DataTable.Line line) {
+        String label = line.column(0);
         for (CodeSystem system : CodeSystem.values()) {
             if (system.name().equals(label.toUpperCase(Locale.ROOT).replace('-', '_'))) {
                 return system;
             }
         }
-        throw new IllegalArgumentException(name + " line " + number + ": unknown code system " + label);
+        throw line.error("unknown code system " + label);
     }
 }

@@ -1,12 +1,5 @@
 package org.microneedling.screening.rules;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -58,38 +51,16 @@ public final class MedicationCatalogue {
     }
 
     public static MedicationCatalogue load() {
-        try (InputStream in = MedicationCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE);
-            }
-            return parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(DataTable.read(RESOURCE));
     }
 
     static MedicationCatalogue parse(byte[] content) {
         List<MedicationEntry> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t", -1);
-                if (columns.length != 4) {
-                    throw new IllegalArgumentException(RESOURCE + " line " + number + ": expected 4 tab-separated columns");
-                }
-                List<String> names = Arrays.stream(columns[3].split(",")).map(String::trim)
-                        .filter(name -> !name.isEmpty()).toList();
-                entries.add(new MedicationEntry(MedicationClass.valueOf(columns[0].trim()), columns[1].trim(),
-                        columns[2].trim(), names));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DataTable.Line line : DataTable.lines(RESOURCE, content, 4)) {
+            List<String> names = Arrays.stream(line.column(3).split(",")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList();
+            entries.add(new MedicationEntry(MedicationClass.valueOf(line.column(0)), line.column(1), line.column(2),
+                    names));
         }
         return new MedicationCatalogue(entries, content);
     }
