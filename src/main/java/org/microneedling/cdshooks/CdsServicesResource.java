@@ -94,7 +94,7 @@ public class CdsServicesResource {
                     + "The decision is audited like any other.")
     public Response screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
             @Context UriInfo uriInfo, byte[] body) {
-        Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
+        Messages messages = Messages.forRequest(headers);
         requireJson(contentType, messages);
         JsonNode hookRequest = screening.parse(body, messages);
         HookRequestTranslator.Translated translated = translator.translate(hookRequest, questionnaireUrl(uriInfo),

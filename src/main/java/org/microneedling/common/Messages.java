@@ -7,6 +7,7 @@ import java.util.MissingResourceException;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -56,8 +57,16 @@ public final class Messages {
 
     /** The language for a request, from its Accept-Language header; English when none is supported. */
     public static Messages forRequest(HttpHeaders headers) {
+        return forLanguages(headers::getAcceptableLanguages);
+    }
+
+    /**
+     * The language among those a client accepts. A malformed Accept-Language header must not fail the request
+     * it came with, so it reads as "no preference".
+     */
+    public static Messages forLanguages(Supplier<List<Locale>> acceptable) {
         try {
-            return of(negotiate(headers.getAcceptableLanguages()));
+            return of(negotiate(acceptable.get()));
         } catch (RuntimeException malformedHeader) {
             return of(DEFAULT_LOCALE);
         }

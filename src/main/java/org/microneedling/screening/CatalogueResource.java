@@ -100,7 +100,7 @@ public class CatalogueResource {
             @Content(mediaType = FhirMediaTypes.FHIR_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "R4 Questionnaire")) })
     public Response questionnaire(@Context HttpHeaders headers, @Context UriInfo uriInfo) {
-        Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
+        Messages messages = Messages.forRequest(headers);
         QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.build(messages);
         if (FhirMediaTypes.prefersFhir(headers.getAcceptableMediaTypes())) {
             String url = fhirConfig.questionnaireUrl()

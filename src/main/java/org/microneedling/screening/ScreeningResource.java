@@ -75,7 +75,7 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
             byte[] body) {
-        Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
+        Messages messages = Messages.forRequest(headers);
         boolean fhir = bodies.requireJsonOrFhirJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxSingleBytes(), messages);
         String clientId = Clients.id(identity);
@@ -109,7 +109,7 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response screenBatch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context HttpHeaders headers, byte[] body) {
-        Messages messages = Messages.of(Messages.negotiate(headers.getAcceptableLanguages()));
+        Messages messages = Messages.forRequest(headers);
         bodies.requireJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxBatchBytes(), messages);
         return Response.ok(service.screenBatch(body, messages, Clients.id(identity)), MediaType.APPLICATION_JSON_TYPE)

@@ -29,7 +29,7 @@ class RateLimitFilter {
         OptionalLong retryAfter = limiter.acquire(Clients.id(identity));
         if (retryAfter.isPresent()) {
             String seconds = String.valueOf(retryAfter.getAsLong());
-            Messages messages = Messages.of(Messages.negotiate(request.getAcceptableLanguages()));
+            Messages messages = Messages.forLanguages(request::getAcceptableLanguages);
             throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS,
                     messages.get("problem.tooManyRequests", seconds)), Map.of("Retry-After", seconds));
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -231,6 +232,20 @@ class ScreeningResourceTest {
                 .then().statusCode(200)
                 .header("Content-Language", "en")
                 .body("reasons[0].message", containsString("eczema"));
+    }
+
+    @ParameterizedTest(name = "Accept-Language \"{0}\" falls back to English")
+    @ValueSource(strings = { "!!!", "en;q=abc", "*", ";;;" })
+    void malformedAcceptLanguageNeverBreaksAnEndpoint(String header) {
+        given().contentType(ContentType.JSON).header("Accept-Language", header)
+                .body(Questionnaires.eligible().answer("history.eczema", "YES").json())
+                .post("/api/v1/screenings")
+                .then().statusCode(200).header("Content-Language", "en");
+        given().header("Accept-Language", header).get("/api/v1/questionnaire")
+                .then().statusCode(200).header("Content-Language", "en");
+        given().contentType(ContentType.JSON).header("Accept-Language", header).body("[]")
+                .post("/api/v1/screenings/batch")
+                .then().statusCode(200);
     }
 
     @Test
