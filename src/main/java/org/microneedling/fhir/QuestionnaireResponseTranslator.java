@@ -46,7 +46,7 @@ public class QuestionnaireResponseTranslator {
     private final Set<String> displayItems = new HashSet<>();
 
     QuestionnaireResponseTranslator() {
-        QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.build(Messages.of(Messages.DEFAULT_LOCALE));
+        QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.of(Messages.of(Messages.DEFAULT_LOCALE));
         for (QuestionnaireDefinition.Section section : definition.sections()) {
             for (QuestionnaireDefinition.Item item : section.items()) {
                 itemTypes.put(item.path(), item.type());

@@ -101,7 +101,7 @@ public class CatalogueResource {
                     schema = @Schema(type = SchemaType.OBJECT, description = "R4 Questionnaire")) })
     public Response questionnaire(@Context HttpHeaders headers, @Context UriInfo uriInfo) {
         Messages messages = Messages.forRequest(headers);
-        QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.build(messages);
+        QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.of(messages);
         if (FhirMediaTypes.prefersFhir(headers.getAcceptableMediaTypes())) {
             String url = fhirConfig.questionnaireUrl()
                     .orElseGet(() -> uriInfo.getBaseUriBuilder().path("api/v1/questionnaire").build().toString());

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -72,12 +74,20 @@ public final class QuestionnaireDefinition {
     public record ShownWhen(String path, List<String> answers) {
     }
 
-    public static Definition build(Messages messages) {
+    /** Built once per language: the definition only changes with the code, and clients fetch it for every form. */
+    private static final Map<Locale, Definition> BY_LANGUAGE = new ConcurrentHashMap<>();
+
+    /** The questionnaire in the language of {@code messages}. */
+    public static Definition of(Messages messages) {
+        return BY_LANGUAGE.computeIfAbsent(messages.locale(), locale -> build(messages));
+    }
+
+    private static Definition build(Messages messages) {
         List<Section> sections = new ArrayList<>();
         LAYOUT.forEach((id, paths) -> sections.add(new Section(id, messages.get("section." + id),
                 paths.stream().map(path -> item(path, messages)).toList())));
         return new Definition("microneedling-intake", Ruleset.VERSION, messages.get("questionnaire.title"),
-                messages.locale().getLanguage(), sections, List.of(List.of("patient.dateOfBirth", "patient.age")));
+                messages.locale().getLanguage(), List.copyOf(sections), List.of(List.of("patient.dateOfBirth", "patient.age")));
     }
 
     /** Every leaf JSON path of the request, in declaration order. */
