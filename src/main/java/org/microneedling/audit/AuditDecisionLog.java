@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,11 @@ class AuditDecisionLog implements DecisionLog {
         if (store != null) {
             store.append(entries);
         }
+    }
+
+    @Override
+    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+        return store == null ? CompletableFuture.completedFuture(null) : store.appendAsync(entries);
     }
 
     @Override

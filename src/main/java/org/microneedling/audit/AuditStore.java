@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
 
@@ -47,6 +48,11 @@ final class AuditStore implements AutoCloseable {
     /** Returns once every entry is committed; otherwise throws a 503 {@code ProblemException}. */
     void append(List<AuditEntry> entries) {
         writer.append(entries);
+    }
+
+    /** Completes once every entry is committed; otherwise fails with a 503 {@code ProblemException}. */
+    CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+        return writer.appendAsync(entries);
     }
 
     Optional<String> findResult(UUID screeningId) {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,9 +66,23 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
+    /** Returns once every entry is committed; otherwise throws a 503 {@code ProblemException}. */
     void append(List<AuditEntry> entries) {
+        try {
+            appendAsync(entries).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /**
+     * Queues the entries and completes once they are committed, or fails with a 503 {@code ProblemException}
+     * (store down, saturated, shutting down, or no commit within the commit timeout). Nothing waits on a thread in
+     * the meantime, so the HTTP event loop can hand over a decision and serve the next request.
+     */
+    CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         List<AuditEntry> copy = List.copyOf(entries);
         for (AuditEntry entry : copy) {
@@ -76,47 +91,34 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         if (!running) {
-            throw unavailable("The audit store is shutting down.");
+            return CompletableFuture.failedFuture(unavailable("The audit store is shutting down."));
         }
         if (breakerOpen()) {
             rejected.incrementAndGet();
-            throw unavailable("The audit store is unavailable; the decision was not recorded.");
+            return CompletableFuture.failedFuture(
+                    unavailable("The audit store is unavailable; the decision was not recorded."));
         }
         if (queuedEntries.addAndGet(copy.size()) > settings.queueCapacity()) {
             queuedEntries.addAndGet(-copy.size());
             rejected.incrementAndGet();
-            throw unavailable("The audit store is saturated; the decision was not recorded.");
+            return CompletableFuture.failedFuture(
+                    unavailable("The audit store is saturated; the decision was not recorded."));
         }
         Pending pending = new Pending(copy, new CompletableFuture<>());
         queue.add(pending);
-        await(pending);
-    }
-
-    private void await(Pending pending) {
-        try {
-            pending.done().get(settings.commitTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // cancel() fails only when the writer finished in the meantime; then its outcome stands.
-            if (pending.done().cancel(false)) {
-                rejected.incrementAndGet();
-                throw unavailable("The audit store did not confirm the record in time; the decision was not returned.");
-            }
-            outcome(pending);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.done().cancel(false);
-            throw unavailable("Interrupted while waiting for the audit store.");
-        }
-    }
-
-    private static void outcome(Pending pending) {
-        try {
-            pending.done().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw rethrow(e.getCause());
-        }
+        // A timed-out entry is done before the writer reaches it, so the writer skips it: the caller's 503 then means
+        // "not recorded". If the writer had already taken it, the record exists without an answer: one record more,
+        // never a returned decision without one.
+        return pending.done().orTimeout(settings.commitTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        rejected.incrementAndGet();
+                        return CompletableFuture.failedFuture(unavailable(
+                                "The audit store did not confirm the record in time; the decision was not returned."));
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
     }
 
     private static RuntimeException rethrow(Throwable cause) {

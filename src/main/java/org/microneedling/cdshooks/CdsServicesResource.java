@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.microneedling.common.CallerContext;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
@@ -92,8 +94,8 @@ public class CdsServicesResource {
                     + "intake if the EHR holds one) and answers one card: critical for INELIGIBLE, warning for "
                     + "REFER_TO_PROVIDER, info for ELIGIBLE. Answers the record cannot give count as not known. "
                     + "The decision is audited like any other.")
-    public Response screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
-            @Context UriInfo uriInfo, byte[] body) {
+    public Uni<Response> screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
         Messages messages = Messages.forRequest(headers);
         requireJson(contentType, messages);
         JsonNode hookRequest = screening.parse(body, messages);
@@ -103,12 +105,13 @@ public class CdsServicesResource {
                 config.sourceUrl().orElseGet(() -> absolute(uriInfo, "api/v1/rules")),
                 config.frontDeskUrl().orElseGet(() -> absolute(uriInfo, "")));
         if (translated.request() == null) {
-            return Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build();
+            return Uni.createFrom().item(
+                    Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build());
         }
-        ScreeningService.Screened screened = screening.screenTranslated(translated.request(),
-                ScreeningService.SOURCE_FORMAT_CDS_HOOKS, messages, Clients.id(identity));
-        return Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links, messages),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return CallerContext.resumeOn(screening.screenTranslated(translated.request(),
+                ScreeningService.SOURCE_FORMAT_CDS_HOOKS, messages, Clients.id(identity)))
+                .map(screened -> Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links,
+                        messages), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     private String questionnaireUrl(UriInfo uriInfo) {

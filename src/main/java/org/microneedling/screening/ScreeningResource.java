@@ -1,6 +1,7 @@
 package org.microneedling.screening;
 
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.microneedling.common.CallerContext;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.fhir.FhirMediaTypes;
@@ -73,20 +76,21 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The audit store cannot record the decision; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
-            byte[] body) {
+    public Uni<Response> screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers, byte[] body) {
         Messages messages = Messages.forRequest(headers);
         boolean fhir = bodies.requireJsonOrFhirJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxSingleBytes(), messages);
         String clientId = Clients.id(identity);
-        ScreeningService.Screened screened = fhir
+        CompletionStage<ScreeningService.Screened> screening = fhir
                 ? service.screenTranslated(questionnaireResponses.toScreeningRequest(service.parse(body, messages),
                         messages), ScreeningService.SOURCE_FORMAT_FHIR, messages, clientId)
                 : service.screen(body, messages, clientId);
-        return Response.ok(screened.json(), MediaType.APPLICATION_JSON_TYPE)
+        return CallerContext.resumeOn(screening).map(screened -> Response.ok(screened.json(),
+                MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/screenings/" + screened.result().screeningId()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
-                .build();
+                .build());
     }
 
     @POST

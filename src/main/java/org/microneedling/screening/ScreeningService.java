@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,20 +62,22 @@ public class ScreeningService {
      * JSON body, and the audit keeps the translated request, which holds none of the names or
      * references the original resource may carry.
      */
-    public Screened screenTranslated(JsonNode request, String sourceFormat, Messages messages, String clientId) {
+    public CompletionStage<Screened> screenTranslated(JsonNode request, String sourceFormat, Messages messages,
+            String clientId) {
         List<Violation> violations = new ArrayList<>();
         QuestionnaireReader.Valid valid = reader.read(request, "", messages, violations);
         if (valid == null) {
             throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
                     violations);
         }
-        Screened screened = decide(valid, request.toString(), sourceFormat, messages, clientId);
-        decisionLog.append(List.of(screened.auditEntry()));
-        return screened;
+        return recorded(decide(valid, request.toString(), sourceFormat, messages, clientId));
     }
 
-    /** Screens one questionnaire body; returns the result JSON exactly as it was recorded. */
-    public Screened screen(byte[] body, Messages messages, String clientId) {
+    /**
+     * Screens one questionnaire body. A questionnaire that cannot be screened fails at once; a decision completes
+     * the stage once the audit has committed it, and carries the result JSON exactly as it was recorded.
+     */
+    public CompletionStage<Screened> screen(byte[] body, Messages messages, String clientId) {
         JsonNode node = reader.parse(body, messages);
         if (!node.isObject()) {
             throw ProblemException.invalid(messages.get("problem.notObject"), List.of());
@@ -85,10 +88,12 @@ public class ScreeningService {
             throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
                     violations);
         }
-        Screened screened = decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages,
-                clientId);
-        decisionLog.append(List.of(screened.auditEntry()));
-        return screened;
+        return recorded(decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages,
+                clientId));
+    }
+
+    private CompletionStage<Screened> recorded(Screened screened) {
+        return decisionLog.appendAsync(List.of(screened.auditEntry())).thenApply(committed -> screened);
     }
 
     /** Screens a batch; the results come back in request order, all recorded in one commit. */
