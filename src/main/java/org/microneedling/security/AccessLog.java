@@ -41,8 +41,11 @@ class AccessLog {
         }
         double millis = (System.nanoTime() - started) / 1_000_000.0;
         String path = printable(context.request().path());
-        LOG.infof("%s %s %d client=%s latency_ms=%.2f screening=%s", context.request().method().name(), path,
-                context.response().getStatusCode(), client(context), millis, screeningId(context, path));
+        // The end handler also runs when the client closed the connection before the answer was written; the
+        // status would then read as a default 200 that nobody received.
+        String status = context.response().ended() ? String.valueOf(context.response().getStatusCode()) : "closed";
+        LOG.infof("%s %s %s client=%s latency_ms=%.2f screening=%s", context.request().method().name(), path,
+                status, client(context), millis, context.response().ended() ? screeningId(context, path) : "-");
     }
 
     private static String client(RoutingContext context) {

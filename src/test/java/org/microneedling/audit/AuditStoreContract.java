@@ -205,6 +205,26 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void asynchronousAppendsCompleteOnceCommittedWithoutAThreadWaitingForEach() throws Exception {
+        int count = 500;
+        List<AuditEntry> entries = IntStream.range(0, count).mapToObj(i -> AuditEntries.entry()).toList();
+        long before = store.stats().commits();
+
+        List<java.util.concurrent.CompletableFuture<Void>> pending = entries.stream()
+                .map(entry -> store.appendAsync(List.of(entry)).toCompletableFuture()).toList();
+        for (java.util.concurrent.CompletableFuture<Void> commit : pending) {
+            commit.get(60, TimeUnit.SECONDS);
+        }
+
+        GroupCommitWriter.Stats stats = store.stats();
+        assertThat(stats.records()).isEqualTo(count);
+        assertThat(stats.commits() - before).as("commits for %d queued entries", count).isLessThan(count / 10);
+        assertThat(entries).allSatisfy(entry -> assertThat(store.findResult(entry.screeningId()))
+                .contains(entry.result()));
+        assertThat(store.verify().intact()).isTrue();
+    }
+
+    @Test
     void changedContentIsReportedAtThatRecord() throws SQLException {
         appendOneByOne(6);
 

@@ -125,7 +125,8 @@ class DeploymentManifestsTest {
         assertThat(Files.readString(Path.of("docker/compose.yml"))).contains("memory: 384M");
         assertThat(Files.readString(Path.of("docker/Dockerfile.jvm")))
                 .contains("@/deployments/jvm.options").containsPattern("(?m)^USER 185$");
-        assertThat(Files.readString(Path.of("docker/jvm.options"))).contains("-XX:MaxRAMPercentage=");
+        assertThat(Files.readString(Path.of("docker/jvm.options"))).contains("-XX:MaxRAMPercentage=")
+                .contains("-XX:InitialRAMPercentage=");
     }
 
     @Test

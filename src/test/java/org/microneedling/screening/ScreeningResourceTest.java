@@ -40,13 +40,27 @@ class ScreeningResourceTest {
     }
 
     @Test
+    void screeningIdsAreTimeOrderedAndNeverRepeat() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(post(ApiExamples.REQUEST).statusCode(200).extract().path("screeningId"));
+        }
+        // Version 7: the first 48 bits are milliseconds since 1970, so the ids' timestamps never go back.
+        List<Long> millis = ids.stream().map(id -> Long.parseLong(id.substring(0, 8) + id.substring(9, 13), 16))
+                .toList();
+        assertThat(millis).isSorted();
+        assertThat(millis.get(0)).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
     void contractExampleIsReferredForColdSoreHistoryWithNsaidAdvisory() {
         post(ApiExamples.REQUEST)
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .header("Location", matchesPattern(".*/api/v1/screenings/[0-9a-f-]{36}"))
                 .header("Content-Language", "en")
-                .body("screeningId", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+                .body("screeningId", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
                 .body("outcome", equalTo("REFER_TO_PROVIDER"))
                 .body("reasons.code", contains("COLD_SORE_HISTORY"))
                 .body("reasons[0].evidence", contains("history.coldSoreHistory: YES"))

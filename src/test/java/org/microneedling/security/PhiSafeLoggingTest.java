@@ -52,11 +52,13 @@ class PhiSafeLoggingTest {
 
         Pattern accessLine = Pattern.compile("POST /api/v1/screenings 200 client=" + TestCredentials.SCREENING_CLIENT
                 + " latency_ms=[0-9.]+ screening=" + id);
-        String log = awaitLogContaining(accessLine);
+        // The server writes an access line after the answer has gone out: wait for the last request's line.
+        Pattern readBackLine = Pattern.compile("GET /api/v1/screenings/" + id + " 200 client="
+                + TestCredentials.AUDIT_CLIENT + " latency_ms=[0-9.]+ screening=" + id);
+        String log = awaitLogContaining(readBackLine);
 
         assertThat(log).containsPattern(accessLine);
-        assertThat(log).containsPattern("GET /api/v1/screenings/" + id + " 200 client="
-                + TestCredentials.AUDIT_CLIENT + " latency_ms=[0-9.]+ screening=" + id);
+        assertThat(log).containsPattern(readBackLine);
         assertThat(log).containsPattern("POST /api/v1/screenings 401 client=- latency_ms=[0-9.]+ screening=-");
         assertThat(log).containsPattern("POST /api/v1/screenings/batch 200 client=" + TestCredentials.SCREENING_CLIENT);
         assertThat(log).as("the log really is at DEBUG").contains(" DEBUG ");
@@ -64,6 +66,22 @@ class PhiSafeLoggingTest {
                 TestCredentials.SCREENING_KEY, TestCredentials.AUDIT_KEY, WRONG_KEY, "metformin")) {
             assertThat(log).as("the log must not contain %s", secret).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void aRequestAbandonedBeforeItsAnswerIsLoggedAsClosedNotAs200() throws Exception {
+        String path = "/api/v1/screenings?abandoned=" + MARK;
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            // The body is announced but never sent in full, so no answer can be written before the close.
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 500\r\nX-API-Key: "
+                    + TestCredentials.SCREENING_KEY + "\r\n\r\n{\"patient\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+
+        Pattern closedLine = Pattern.compile("POST /api/v1/screenings closed client=\\S+ latency_ms=[0-9.]+ screening=-");
+        assertThat(awaitLogContaining(closedLine)).containsPattern(closedLine);
     }
 
     private static String awaitLogContaining(Pattern pattern) throws IOException, InterruptedException {
