@@ -18,7 +18,8 @@
 # Every JVM runs with docker/jvm.options, the options the container image uses, plus -XX:MaxRAM set to the
 # container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container.
 #
-# Environment: DURATION (20s), WARMUP (20s), ROUNDS (3), CONNECTIONS (32), CONTAINER_MEMORY (384m),
+# Environment: DURATION (20s), WARMUP (30s: the JIT needs about that long on two cores), ROUNDS (3),
+# CONNECTIONS (32), CONTAINER_MEMORY (384m),
 # BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
@@ -27,7 +28,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-30s}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 CONTAINER_MEMORY=${CONTAINER_MEMORY:-384m}

@@ -25,8 +25,9 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 
 /**
- * The {@link DecisionLog} of the running service: opens the audit store at start-up (so a broken schema shows
- * at once), publishes its counters as metrics, and runs the daily retention purge.
+ * The {@link DecisionLog} of the running service: opens the audit store at start-up, with its schema migrated
+ * alongside the rest of the start (a broken schema shows in the log and in readiness at once), publishes its
+ * counters as metrics, and runs the daily retention purge.
  */
 @Startup
 @ApplicationScoped
@@ -51,7 +52,7 @@ class AuditDecisionLog implements DecisionLog {
             this.retention = null;
             return;
         }
-        this.store = AuditStore.open(AuditSettings.from(config));
+        this.store = AuditStore.openMigratingInBackground(AuditSettings.from(config));
         LOG.infof("Audit trail on %s (%s), chain '%s', retention %d days", store.url(), store.engine(),
                 config.chainId(), config.retentionDays());
         registerMetrics(registry, store);
