@@ -271,6 +271,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 insert.executeBatch();
             }
             connection.commit();
+            database.maintain(connection);
             head = current;
             committedSeq = current.seq();
             commits.incrementAndGet();

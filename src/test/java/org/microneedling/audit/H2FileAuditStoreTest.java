@@ -19,14 +19,42 @@ class H2FileAuditStoreTest extends AuditStoreContract {
 
     @Test
     void fileUrlWritesEveryCommitAndKeepsASmallPageCache() {
-        assertThat(AuditDatabase.h2Url("jdbc:h2:file:/data/audit"))
-                .isEqualTo("jdbc:h2:file:/data/audit;WRITE_DELAY=0;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(AuditDatabase.h2Url("jdbc:h2:file:/data/audit")).isEqualTo(
+                "jdbc:h2:file:/data/audit;WRITE_DELAY=0;RETENTION_TIME=2000;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(store.url()).contains(";WRITE_DELAY=0").contains(";CACHE_SIZE=4096");
+    }
+
+    @Test
+    void oneCommitPerRecordDoesNotGrowTheFileWithoutBound() throws Exception {
+        // One record per commit, a few hundred a second. Without compaction the file grew by about 25 KB per
+        // record (a new chunk per commit, each keeping a few live pages); the records themselves are about 2 KB.
+        // Compaction can only start once chunks are older than H2's retention time, so the first seconds are
+        // left out of the measurement.
+        appendOneAtATimeFor(java.time.Duration.ofSeconds(4));
+        long sizeBefore = java.nio.file.Files.size(dataDir.resolve("audit.mv.db"));
+        int records = appendOneAtATimeFor(java.time.Duration.ofSeconds(5));
+        long growth = java.nio.file.Files.size(dataDir.resolve("audit.mv.db")) - sizeBefore;
+
+        System.out.printf("H2 file grew by %d KB for %d single-record commits (%d bytes per record)%n", growth / 1024,
+                records, growth / records);
+        assertThat(records).isGreaterThan(300);
+        assertThat(growth / records).as("file growth per record, bytes").isLessThan(6_000);
+    }
+
+    private int appendOneAtATimeFor(java.time.Duration duration) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        int records = 0;
+        while (System.nanoTime() < until) {
+            store.append(java.util.List.of(AuditEntries.entry()));
+            records++;
+            Thread.sleep(2);
+        }
+        return records;
     }
 
     @Test
     void settingsGivenInTheUrlAreKept() {
         assertThat(AuditDatabase.h2Url("jdbc:h2:file:/data/audit;CACHE_SIZE=65536;WRITE_DELAY=0"))
-                .isEqualTo("jdbc:h2:file:/data/audit;CACHE_SIZE=65536;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:h2:file:/data/audit;CACHE_SIZE=65536;WRITE_DELAY=0;RETENTION_TIME=2000;DB_CLOSE_ON_EXIT=FALSE");
     }
 }
