@@ -150,20 +150,15 @@ final class AuditDatabase implements AutoCloseable {
     /** Upper bound of what one maintenance step rewrites, so a commit is never delayed by much. */
     static final int H2_REWRITE_BYTES_PER_STEP = 1024 * 1024;
     private static final long MAINTENANCE_INTERVAL_NANOS = 200_000_000L;
-    /**
-     * How long H2 keeps a chunk after its last live page moved away before its space is reused. H2's 45 s default
-     * meant nothing could be compacted for 45 s; this service's H2 file is crash-safe, not power-loss-safe, either
-     * way (docs/audit.md), and the operating system writes back far sooner than 2 s.
-     */
-    static final int H2_RETENTION_MS = 2000;
     private long lastMaintenanceNanos = System.nanoTime();
 
     /**
      * Called by the audit writer after each commit. H2 writes a new chunk for every commit; with
      * {@code WRITE_DELAY=0} it runs none of its background housekeeping, so chunks that keep a few live pages are
      * never rewritten: the file grew by about 25 KB per record and the in-memory chunk table by one entry per
-     * commit, without bound (which would end in an out-of-memory error). Five times a second this rewrites up to
-     * 1 MB of live pages out of the sparsest chunks, after which H2 frees them.
+     * commit, without bound (which would end in an out-of-memory error). The writer calls this when no caller is
+     * waiting; at most five times a second it rewrites up to 1 MB of live pages out of the sparsest chunks, after
+     * which H2 frees them.
      */
     void maintain(Connection connection) {
         if (engine != Engine.H2 || System.nanoTime() - lastMaintenanceNanos < MAINTENANCE_INTERVAL_NANOS) {
@@ -193,9 +188,6 @@ final class AuditDatabase implements AutoCloseable {
         }
         if (!upper.contains(";WRITE_DELAY=")) {
             result.append(";WRITE_DELAY=0");
-        }
-        if (!upper.contains(";RETENTION_TIME=")) {
-            result.append(";RETENTION_TIME=").append(H2_RETENTION_MS);
         }
         if (!upper.contains(";CACHE_SIZE=")) {
             // The audit is written far more than read, and pages H2 keeps cached end up in the old generation, where

@@ -218,7 +218,7 @@ abstract class AuditStoreContract {
 
         GroupCommitWriter.Stats stats = store.stats();
         assertThat(stats.records()).isEqualTo(count);
-        assertThat(stats.commits() - before).as("commits for %d queued entries", count).isLessThan(count / 10);
+        assertThat(stats.commits() - before).as("commits for %d queued entries", count).isLessThan(count / 2);
         assertThat(entries).allSatisfy(entry -> assertThat(store.findResult(entry.screeningId()))
                 .contains(entry.result()));
         assertThat(store.verify().intact()).isTrue();

@@ -95,6 +95,11 @@ final class BenchmarkFixtures {
         }
 
         @Override
+        public java.util.concurrent.CompletionStage<Void> appendAsync(List<org.microneedling.audit.AuditEntry> entries) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+
+        @Override
         public java.util.Optional<String> findResult(java.util.UUID screeningId) {
             return java.util.Optional.empty();
         }

@@ -42,7 +42,7 @@ public class ScreeningPathBenchmark {
 
     @Benchmark
     public String parseDecideSerialize() {
-        return fixtures.service.screen(body, fixtures.messages, null).json();
+        return fixtures.service.screen(body, fixtures.messages, null).toCompletableFuture().join().json();
     }
 
     @Benchmark
