@@ -219,6 +219,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             commit(batch);
             batch.forEach(pending -> pending.done().complete(null));
+            maintainWhenIdle();
         } catch (SQLException e) {
             head = null;
             if (isDataError(e) && retryDataError) {
@@ -238,6 +239,16 @@ final class GroupCommitWriter implements AutoCloseable {
             head = null;
             storeFailed(e);
             failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
+        }
+    }
+
+    /**
+     * After the callers have their answers, and only between bursts: under full load a compaction step would
+     * delay every caller waiting for the next commit.
+     */
+    private void maintainWhenIdle() {
+        if (queue.isEmpty() && connection != null) {
+            database.maintain(connection);
         }
     }
 
@@ -271,10 +282,6 @@ final class GroupCommitWriter implements AutoCloseable {
                 insert.executeBatch();
             }
             connection.commit();
-            if (queue.isEmpty()) {
-                // Only between bursts: under full load a compaction step would delay every waiting caller.
-                database.maintain(connection);
-            }
             head = current;
             committedSeq = current.seq();
             commits.incrementAndGet();
