@@ -4,26 +4,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * Runtime configuration of the audit trail. Everything here is read at start-up, so the same jar
- * runs on the embedded file database or on PostgreSQL.
+ * runs on the embedded journal or on PostgreSQL.
  */
 @ConfigMapping(prefix = "audit")
 interface AuditConfig {
+
+    long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
 
     /** Records every decision; false only to benchmark the service without its audit (never in production). */
     @WithDefault("true")
     boolean enabled();
 
-    /** Folder of the embedded H2 database used when no {@code audit.db.url} is given; created on first start. */
+    /** Folder of the embedded journal ({@code journal/}) used when no {@code audit.db.url} is given; created on first start. */
     @WithDefault("data")
     Path dataDir();
 
     /** The audit database connection. */
     Db db();
+
+    /** The embedded journal. */
+    Journal journal();
 
     /** This instance's hash chain; give every instance that shares one database its own id. */
     @WithDefault("main")
@@ -56,6 +62,20 @@ interface AuditConfig {
     /** Delay from start-up to the first retention purge. */
     @WithDefault("5m")
     Duration purgeInitialDelay();
+
+    interface Journal {
+
+        /**
+         * Forces every commit to the disk ({@code fdatasync}) before its callers are answered, so a decision survives
+         * a power loss, not only a crash of the process.
+         */
+        @WithDefault("true")
+        boolean sync();
+
+        /** A segment file is closed at this size (or at the end of its UTC day) and the next one begun. */
+        @WithDefault("16M")
+        MemorySize segmentSize();
+    }
 
     interface Db {
 

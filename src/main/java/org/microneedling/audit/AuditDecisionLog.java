@@ -52,7 +52,7 @@ class AuditDecisionLog implements DecisionLog {
             this.retention = null;
             return;
         }
-        this.store = AuditStore.openMigratingInBackground(AuditSettings.from(config));
+        this.store = AuditStore.openForService(AuditSettings.from(config));
         LOG.infof("Audit trail on %s (%s), chain '%s', retention %d days", store.url(), store.engine(),
                 config.chainId(), config.retentionDays());
         registerMetrics(registry, store);

@@ -25,7 +25,7 @@ class AuditReadiness implements HealthCheck {
         return HealthCheckResponse.named("audit-store")
                 .status(decisionLog.ready())
                 .withData("enabled", decisionLog.enabled())
-                .withData("engine", decisionLog.store().map(s -> s.engine().name()).orElse("none"))
+                .withData("engine", decisionLog.store().map(s -> s.engine()).orElse("none"))
                 .build();
     }
 }

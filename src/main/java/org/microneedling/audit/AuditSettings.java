@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What {@link AuditStore} needs to run, independent of CDI so the store can be built directly in tests.
+ *
+ * @param jdbcUrl the database, or null for the embedded journal
+ * @param journal the embedded journal, or null when the audit is in a JDBC database
  */
 record AuditSettings(
         String jdbcUrl,
@@ -20,13 +24,29 @@ record AuditSettings(
         Duration commitTimeout,
         int queueCapacity,
         int maxBatchEntries,
-        Duration failureBackoff) {
+        Duration failureBackoff,
+        Journal journal) {
 
     static final String DEFAULT_CHAIN = "main";
+    /** The H2 file of versions before the journal; a data folder that has one keeps using it. */
+    static final String LEGACY_H2_FILE = "audit.mv.db";
+
+    /**
+     * The embedded journal.
+     *
+     * @param dir its folder
+     * @param sync whether each commit is forced to the disk ({@code fdatasync}) before callers are answered
+     * @param segmentBytes size at which a segment is closed and the next one begun
+     */
+    record Journal(Path dir, boolean sync, long segmentBytes) {
+    }
 
     AuditSettings {
         if (chainId == null || chainId.isBlank() || chainId.length() > 64) {
             throw new IllegalArgumentException("audit.chain-id must be 1 to 64 characters");
+        }
+        if ((jdbcUrl == null) == (journal == null)) {
+            throw new IllegalArgumentException("The audit store is either a JDBC URL or the journal");
         }
         if (queueCapacity < 1 || maxBatchEntries < 1 || poolMaxSize < 2) {
             throw new IllegalArgumentException(
@@ -37,17 +57,36 @@ record AuditSettings(
     /** Defaults as in {@link AuditConfig}, for the given URL. */
     static AuditSettings forUrl(String jdbcUrl, String username, String password) {
         return new AuditSettings(jdbcUrl, username, password, DEFAULT_CHAIN, 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500), null);
+    }
+
+    /** Defaults as in {@link AuditConfig}, for a journal in {@code dir}. */
+    static AuditSettings forJournal(Path dir) {
+        return new AuditSettings(null, null, null, DEFAULT_CHAIN, 4, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500),
+                new Journal(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES));
     }
 
     static AuditSettings from(AuditConfig config) {
-        String url = config.db().url().filter(u -> !u.isBlank()).orElseGet(() -> embeddedUrl(config.dataDir()));
-        return new AuditSettings(url, config.db().username().orElse(null), config.db().password().orElse(null),
+        Optional<String> url = config.db().url().filter(u -> !u.isBlank());
+        Path legacyH2 = config.dataDir().resolve(LEGACY_H2_FILE);
+        Journal journal = null;
+        String jdbcUrl = null;
+        if (url.isPresent()) {
+            jdbcUrl = url.get();
+        } else if (Files.exists(legacyH2)) {
+            jdbcUrl = embeddedUrl(config.dataDir());
+        } else {
+            journal = new Journal(config.dataDir().resolve("journal").toAbsolutePath().normalize(),
+                    config.journal().sync(), config.journal().segmentSize().asLongValue());
+        }
+        return new AuditSettings(jdbcUrl, config.db().username().orElse(null), config.db().password().orElse(null),
                 config.chainId(), config.db().poolMaxSize(), config.db().connectTimeout(), config.db().socketTimeout(),
-                config.commitTimeout(), config.queueCapacity(), config.maxBatchEntries(), config.failureBackoff());
+                config.commitTimeout(), config.queueCapacity(), config.maxBatchEntries(), config.failureBackoff(),
+                journal);
     }
 
-    /** The embedded file database under {@code dataDir}, which is created if missing. */
+    /** An H2 file database under {@code dataDir}, which is created if missing. */
     static String embeddedUrl(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
@@ -60,17 +99,23 @@ record AuditSettings(
 
     AuditSettings withChainId(String otherChainId) {
         return new AuditSettings(jdbcUrl, username, password, otherChainId, poolMaxSize, connectTimeout, socketTimeout,
-                commitTimeout, queueCapacity, maxBatchEntries, failureBackoff);
+                commitTimeout, queueCapacity, maxBatchEntries, failureBackoff, journal);
     }
 
     AuditSettings withCommitTimeout(Duration timeout) {
         return new AuditSettings(jdbcUrl, username, password, chainId, poolMaxSize, connectTimeout, socketTimeout,
-                timeout, queueCapacity, maxBatchEntries, failureBackoff);
+                timeout, queueCapacity, maxBatchEntries, failureBackoff, journal);
+    }
+
+    AuditSettings withJournal(Journal otherJournal) {
+        return new AuditSettings(jdbcUrl, username, password, chainId, poolMaxSize, connectTimeout, socketTimeout,
+                commitTimeout, queueCapacity, maxBatchEntries, failureBackoff, otherJournal);
     }
 
     @Override
     public String toString() {
         // The password must never reach a log line.
-        return "AuditSettings[url=" + jdbcUrl + ", chainId=" + chainId + "]";
+        return "AuditSettings[" + (journal != null ? "journal=" + journal.dir() : "url=" + jdbcUrl) + ", chainId="
+                + chainId + "]";
     }
 }

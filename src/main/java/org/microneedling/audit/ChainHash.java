@@ -47,6 +47,126 @@ final class ChainHash {
         return HexFormat.of().formatHex(sha256().digest(canonicalBytes(content)));
     }
 
+    /** The hash of canonical bytes, with a digest the caller keeps (a writer thread hashes thousands a second). */
+    static String hash(byte[] canonicalBytes, MessageDigest sha256) {
+        return HexFormat.of().formatHex(sha256.digest(canonicalBytes));
+    }
+
+    /** The content that {@link #canonicalBytes} encoded; the journal stores records in exactly this form. */
+    static Content parse(byte[] canonical) {
+        Fields fields = new Fields(canonical);
+        if (!VERSION.equals(fields.next())) {
+            throw new IllegalArgumentException("Not a " + VERSION + " record");
+        }
+        String chainId = fields.next();
+        long seq = Long.parseLong(fields.next());
+        String prevHash = fields.next();
+        UUID screeningId = UUID.fromString(fields.next());
+        String request = fields.next();
+        String result = fields.next();
+        String rulesetName = fields.next();
+        String rulesetVersion = fields.next();
+        String rulesetDigest = fields.next();
+        String asOf = fields.next();
+        String externalReference = fields.next();
+        String clientId = fields.next();
+        String sourceFormat = fields.next();
+        Instant evaluatedAt = fromMicros(fields.next());
+        Instant recordedAt = fromMicros(fields.next());
+        return new Content(chainId, seq, prevHash, screeningId, request, result, rulesetName, rulesetVersion,
+                rulesetDigest, asOf == null ? null : LocalDate.parse(asOf), externalReference, clientId, sourceFormat,
+                evaluatedAt, recordedAt);
+    }
+
+    /** Field positions of {@link #canonicalBytes}, counted from 0 (the format version). */
+    static final int SCREENING_ID_FIELD = 4;
+    static final int RESULT_FIELD = 6;
+    static final int RECORDED_AT_FIELD = 15;
+
+    /** One field of canonical bytes, without decoding the others: looking a record up need not parse it. */
+    static String field(byte[] canonical, int index) {
+        Fields fields = new Fields(canonical);
+        for (int i = 0; i < index; i++) {
+            fields.skip();
+        }
+        return fields.next();
+    }
+
+    /** Whether field {@code index} holds exactly {@code expected} (UTF-8), compared without making a string. */
+    static boolean fieldEquals(byte[] canonical, int index, byte[] expected) {
+        Fields fields = new Fields(canonical);
+        for (int i = 0; i < index; i++) {
+            fields.skip();
+        }
+        return fields.nextEquals(expected);
+    }
+
+    static long epochMicrosOf(Instant instant) {
+        return epochMicros(instant);
+    }
+
+    private static Instant fromMicros(String micros) {
+        return micros == null ? null : Instant.EPOCH.plus(Long.parseLong(micros), ChronoUnit.MICROS);
+    }
+
+    /** Reads the length-prefixed fields in order; a malformed record fails with IllegalArgumentException. */
+    private static final class Fields {
+        private final byte[] bytes;
+        private int position;
+
+        Fields(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        String next() {
+            int length = length();
+            if (length < 0) {
+                return null;
+            }
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        void skip() {
+            int length = length();
+            if (length > 0) {
+                position += length;
+            }
+        }
+
+        boolean nextEquals(byte[] expected) {
+            int length = length();
+            if (length != expected.length) {
+                return false;
+            }
+            boolean equal = java.util.Arrays.equals(bytes, position, position + length, expected, 0, length);
+            position += length;
+            return equal;
+        }
+
+        /** -1 for a null field. */
+        private int length() {
+            if (position >= bytes.length) {
+                throw new IllegalArgumentException("Record ends before its last field");
+            }
+            byte marker = bytes[position++];
+            if (marker == 0) {
+                return -1;
+            }
+            if (marker != 1 || position + 4 > bytes.length) {
+                throw new IllegalArgumentException("Malformed field at byte " + (position - 1));
+            }
+            int length = ((bytes[position] & 0xff) << 24) | ((bytes[position + 1] & 0xff) << 16)
+                    | ((bytes[position + 2] & 0xff) << 8) | (bytes[position + 3] & 0xff);
+            position += 4;
+            if (length < 0 || position + length > bytes.length) {
+                throw new IllegalArgumentException("Field length " + length + " runs past the record");
+            }
+            return length;
+        }
+    }
+
     static byte[] canonicalBytes(Content c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + c.request().length() + c.result().length());
         field(out, VERSION);
@@ -91,7 +211,7 @@ final class ChainHash {
         out.write(bytes, 0, bytes.length);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,9 +1,6 @@
 package org.microneedling.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,10 +32,13 @@ final class GroupCommitWriter implements AutoCloseable {
     record Stats(long commits, long records, long failedCommits, long rejected, int queuedEntries) {
     }
 
-    private record Pending(List<AuditEntry> entries, CompletableFuture<Void> done) {
+    private record Pending(List<AuditEntry> entries, CompletableFuture<Void> done, long deadlineNanos) {
     }
 
-    private final AuditDatabase database;
+    /** How often callers past their commit timeout are looked for; a 503 for a timeout comes at most this late. */
+    private static final long TIMEOUT_SWEEP_MILLIS = 20;
+
+    private final BatchTarget target;
     private final AuditSettings settings;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedEntries = new AtomicInteger();
@@ -48,22 +47,24 @@ final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong failedCommits = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final Thread thread;
+    private final Thread timeouts;
+    /** The batch the writer is committing now; the timeout sweep looks at it as well as at the queue. */
+    private volatile List<Pending> inFlight = List.of();
     private volatile boolean running = true;
     private volatile long failingUntilNanos;
     private volatile boolean failing;
     /** Last sequence this instance committed on its chain; verification uses it to notice a truncated tail. */
     private volatile long committedSeq = -1;
-    /** Only touched by the writer thread; null means "read it from the database". */
-    private AuditRecords.Head head;
-    /** Only touched by the writer thread; null after a failure until the next batch reconnects. */
-    private Connection connection;
 
-    GroupCommitWriter(AuditDatabase database, AuditSettings settings) {
-        this.database = database;
+    GroupCommitWriter(BatchTarget target, AuditSettings settings) {
+        this.target = target;
         this.settings = settings;
         this.thread = new Thread(this::run, "audit-writer");
         thread.setDaemon(true);
         thread.start();
+        this.timeouts = new Thread(this::sweepTimeouts, "audit-timeouts");
+        timeouts.setDaemon(true);
+        timeouts.start();
     }
 
     /** Returns once every entry is committed; otherwise throws a 503 {@code ProblemException}. */
@@ -104,21 +105,41 @@ final class GroupCommitWriter implements AutoCloseable {
             return CompletableFuture.failedFuture(
                     unavailable("The audit store is saturated; the decision was not recorded."));
         }
-        Pending pending = new Pending(copy, new CompletableFuture<>());
+        Pending pending = new Pending(copy, new CompletableFuture<>(),
+                System.nanoTime() + settings.commitTimeout().toNanos());
         queue.add(pending);
-        // A timed-out entry is done before the writer reaches it, so the writer skips it: the caller's 503 then means
-        // "not recorded". If the writer had already taken it, the record exists without an answer: one record more,
-        // never a returned decision without one.
-        return pending.done().orTimeout(settings.commitTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof TimeoutException) {
-                        rejected.incrementAndGet();
-                        return CompletableFuture.failedFuture(unavailable(
-                                "The audit store did not confirm the record in time; the decision was not returned."));
-                    }
-                    return CompletableFuture.failedFuture(cause);
-                });
+        return pending.done();
+    }
+
+    /**
+     * Fails callers whose commit has not come within the commit timeout. One thread looking every few milliseconds
+     * costs less than a timer per request, which at thousands of requests a second kept a scheduler thread busy.
+     * A caller failed here before the writer took it is skipped by the writer, so its 503 means "not recorded"; if
+     * the writer had already taken it, the record exists without an answer: one record more, never a returned
+     * decision without one.
+     */
+    private void sweepTimeouts() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Thread.sleep(TIMEOUT_SWEEP_MILLIS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            long now = System.nanoTime();
+            for (Pending pending : queue) {
+                timeOut(pending, now);
+            }
+            for (Pending pending : inFlight) {
+                timeOut(pending, now);
+            }
+        }
+    }
+
+    private void timeOut(Pending pending, long now) {
+        if (now - pending.deadlineNanos() > 0 && pending.done().completeExceptionally(unavailable(
+                "The audit store did not confirm the record in time; the decision was not returned."))) {
+            rejected.incrementAndGet();
+        }
     }
 
     private static RuntimeException rethrow(Throwable cause) {
@@ -145,14 +166,15 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void storeFailed(Exception cause) {
+    private void storeFailed(Throwable cause) {
         failedCommits.incrementAndGet();
         failingUntilNanos = System.nanoTime() + settings.failureBackoff().toNanos();
         if (!failing) {
             failing = true;
             // The cause's class and SQL state only: messages of constraint errors may quote stored values.
             LOG.warnf("Audit store unavailable, answering 503 until it recovers: %s%s", cause.getClass().getName(),
-                    cause instanceof SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "");
+                    cause instanceof SQLException sql ? " (SQLState " + sql.getSQLState() + ")"
+                            : cause instanceof java.io.IOException io ? " (" + io.getMessage() + ")" : "");
         }
     }
 
@@ -169,6 +191,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             List<Pending> batch = drainAfter(first);
             batch.removeIf(pending -> pending.done().isDone());
+            inFlight = batch;
             if (batch.isEmpty()) {
                 continue;
             }
@@ -181,9 +204,8 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (Throwable unexpected) {
                 // The only writer must outlive anything a driver throws (seen: an AssertionError from the PostgreSQL
                 // driver on a connection the server had just closed), or every later caller would time out.
-                head = null;
-                closeWriterConnection();
-                storeFailed(unexpected instanceof Exception e ? e : new IllegalStateException(unexpected));
+                target.reset();
+                storeFailed(unexpected);
                 failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
                 if (unexpected instanceof VirtualMachineError fatal) {
                     throw fatal;
@@ -198,6 +220,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private List<Pending> drainAfter(Pending first) {
+        inFlight = List.of();
         List<Pending> batch = new ArrayList<>();
         batch.add(first);
         int count = first.entries().size();
@@ -215,122 +238,43 @@ final class GroupCommitWriter implements AutoCloseable {
         write(batch, true);
     }
 
-    private void write(List<Pending> batch, boolean retryDataError) {
+    private void write(List<Pending> batch, boolean retryRejected) {
         try {
             commit(batch);
             batch.forEach(pending -> pending.done().complete(null));
-            maintainWhenIdle();
-        } catch (SQLException e) {
-            head = null;
-            if (isDataError(e) && retryDataError) {
-                // Usually another instance extended the same chain (unique chain_id, seq): retry on a fresh head.
-                writeOneByOne(batch);
-            } else if (isDataError(e)) {
-                batch.forEach(pending -> pending.done().completeExceptionally(new IllegalStateException(
-                        "The audit store rejected the record (SQLState " + e.getSQLState() + ")")));
-            } else {
-                storeFailed(e);
-                // Pooled readers may hold connections that died with the server too.
-                database.discardConnections();
-                failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
+            if (queue.isEmpty()) {
+                target.idle();
             }
-        } catch (RuntimeException e) {
-            // Flyway reports an unreachable database at start as a runtime exception.
-            head = null;
+        } catch (BatchTarget.RejectedEntriesException e) {
+            if (retryRejected) {
+                writeOneByOne(batch);
+            } else {
+                batch.forEach(pending -> pending.done().completeExceptionally(
+                        new IllegalStateException("The audit store rejected the record: " + e.getMessage())));
+            }
+        } catch (Exception e) {
+            target.reset();
             storeFailed(e);
             failAll(batch, unavailable("The audit store is unavailable; the decision was not recorded."));
         }
     }
 
-    /**
-     * After the callers have their answers, and only between bursts: under full load a compaction step would
-     * delay every caller waiting for the next commit.
-     */
-    private void maintainWhenIdle() {
-        if (queue.isEmpty() && connection != null) {
-            database.maintain(connection);
-        }
-    }
-
-    /** One caller's bad entry (a duplicate screeningId) must not fail the others that shared its transaction. */
+    /** One caller's bad entry (a duplicate screeningId) must not fail the others that shared its unit. */
     private void writeOneByOne(List<Pending> batch) {
         for (Pending pending : batch) {
             write(List.of(pending), false);
         }
     }
 
-    private void commit(List<Pending> batch) throws SQLException {
-        database.migrate();
-        Connection connection = writerConnection();
-        try {
-            AuditRecords.Head current = head != null ? head : AuditRecords.head(connection, settings.chainId());
-            Instant recordedAt = ChainHash.storable(Instant.now());
-            int count = 0;
-            try (PreparedStatement insert = connection.prepareStatement(AuditRecords.INSERT)) {
-                for (Pending pending : batch) {
-                    for (AuditEntry entry : pending.entries()) {
-                        long seq = current.seq() + 1;
-                        ChainHash.Content content = AuditRecords.content(settings.chainId(), seq, current.hash(),
-                                entry, recordedAt);
-                        String hash = ChainHash.hash(content);
-                        AuditRecords.bindInsert(insert, content, hash);
-                        insert.addBatch();
-                        current = new AuditRecords.Head(seq, hash);
-                        count++;
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-            head = current;
-            committedSeq = current.seq();
-            commits.incrementAndGet();
-            records.addAndGet(count);
-            storeAnswered();
-        } catch (SQLException e) {
-            if (isDataError(e)) {
-                rollbackQuietly(connection);
-            } else {
-                // Whether it committed is unknown; the chain head is re-read from the database next time.
-                closeWriterConnection();
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            closeWriterConnection();
-            throw e;
+    private void commit(List<Pending> batch) throws Exception {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Pending pending : batch) {
+            entries.addAll(pending.entries());
         }
-    }
-
-    private Connection writerConnection() throws SQLException {
-        if (connection == null) {
-            connection = database.openDirect();
-            connection.setAutoCommit(false);
-        }
-        return connection;
-    }
-
-    private void closeWriterConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // Already broken; nothing else to release.
-            }
-            connection = null;
-        }
-    }
-
-    private static boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is broken; the pool discards it and the transaction dies with it.
-        }
+        committedSeq = target.commit(entries);
+        commits.incrementAndGet();
+        records.addAndGet(entries.size());
+        storeAnswered();
     }
 
     private static void failAll(List<Pending> batch, RuntimeException cause) {
@@ -354,7 +298,7 @@ final class GroupCommitWriter implements AutoCloseable {
             left.done().completeExceptionally(unavailable("The audit store is shutting down."));
         }
         if (!thread.isAlive()) {
-            closeWriterConnection();
+            target.reset();
         }
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code kill -9} of a real JVM right after appends returned loses none of them: the embedded H2 file writes
- * each commit before the append returns ({@code WRITE_DELAY=0}).
+ * A {@code kill -9} of a real JVM right after appends returned loses none of them: the embedded journal writes (and
+ * syncs) each batch before its appends return, and so does an H2 file ({@code WRITE_DELAY=0}).
  */
 class CrashDurabilityTest {
 
@@ -24,11 +24,23 @@ class CrashDurabilityTest {
     Path dataDir;
 
     @Test
-    void killMinus9LosesNoAnsweredRecord() throws Exception {
+    void killMinus9LosesNoAnsweredRecordOfTheJournal() throws Exception {
+        Path journal = dataDir.resolve("journal");
+        List<UUID> answered = runAndKill(journal.toString(), 300);
+
+        assertNoAnsweredRecordLost(AuditSettings.forJournal(journal), answered);
+    }
+
+    @Test
+    void killMinus9LosesNoAnsweredRecordOfAnH2File() throws Exception {
         String url = AuditSettings.embeddedUrl(dataDir);
         List<UUID> answered = runAndKill(url, 300);
 
-        try (AuditStore reopened = AuditStore.open(AuditSettings.forUrl(url, null, null))) {
+        assertNoAnsweredRecordLost(AuditSettings.forUrl(url, null, null), answered);
+    }
+
+    private static void assertNoAnsweredRecordLost(AuditSettings settings, List<UUID> answered) {
+        try (AuditStore reopened = AuditStore.open(settings)) {
             assertThat(answered).hasSizeGreaterThanOrEqualTo(300)
                     .allSatisfy(id -> assertThat(reopened.findResult(id)).as("record %s", id).isPresent());
             Verification verification = reopened.verify();
@@ -39,7 +51,10 @@ class CrashDurabilityTest {
         }
     }
 
-    /** Starts the child, waits for {@code atLeast} answered appends, kills it with SIGKILL, returns every id it answered. */
+    /**
+     * Starts the child on a JDBC URL or a journal folder, waits for {@code atLeast} answered appends, kills it with
+     * SIGKILL, returns every id it answered.
+     */
     static List<UUID> runAndKill(String url, int atLeast) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

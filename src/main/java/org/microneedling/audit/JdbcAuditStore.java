@@ -1,0 +1,173 @@
+package org.microneedling.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The audit trail on a JDBC database (PostgreSQL, or H2 when its URL is given): durable appends through the
+ * {@link GroupCommitWriter}, read-back, verification and the retention purge. Plain Java, so tests build it
+ * directly on any JDBC URL.
+ */
+final class JdbcAuditStore implements AuditStore {
+
+    private static final Logger LOG = Logger.getLogger(JdbcAuditStore.class);
+
+    private final AuditSettings settings;
+    private final AuditDatabase database;
+    private final GroupCommitWriter writer;
+
+    private JdbcAuditStore(AuditSettings settings, AuditDatabase database) {
+        this.settings = settings;
+        this.database = database;
+        this.writer = new GroupCommitWriter(new JdbcBatchTarget(database, settings.chainId()), settings);
+    }
+
+    /**
+     * Opens the pool and migrates the schema. An unreachable database does not stop the service from starting:
+     * it stays not ready and answers 503 until the database answers and the schema is migrated.
+     */
+    static JdbcAuditStore open(AuditSettings settings) {
+        JdbcAuditStore store = new JdbcAuditStore(settings, AuditDatabase.open(settings));
+        store.migrateOrWarn();
+        return store;
+    }
+
+    /**
+     * Like {@link #open}, but the schema is checked and migrated on a thread of its own while the rest of the
+     * service starts: opening H2 and Flyway's check take about half a second, which the first request would
+     * otherwise wait for on top of the framework's start. Appends and readiness wait for the migration.
+     */
+    static JdbcAuditStore openMigratingInBackground(AuditSettings settings) {
+        JdbcAuditStore store = new JdbcAuditStore(settings, AuditDatabase.open(settings));
+        Thread migration = new Thread(store::migrateOrWarn, "audit-schema");
+        migration.setDaemon(true);
+        migration.start();
+        return store;
+    }
+
+    private void migrateOrWarn() {
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            LOG.warnf("Audit database %s not available at start-up (%s); will keep trying", database.url(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void append(List<AuditEntry> entries) {
+        writer.append(entries);
+    }
+
+    @Override
+    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+        return writer.appendAsync(entries);
+    }
+
+    @Override
+    public Optional<String> findResult(UUID screeningId) {
+        try (Connection connection = readyConnection()) {
+            return AuditRecords.findResult(connection, screeningId);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Verification verify() {
+        try (Connection connection = readyConnection()) {
+            long committed = writer.committedSeq();
+            Map<String, Long> heads = committed < 0 ? Map.of() : Map.of(settings.chainId(), committed);
+            return ChainVerifier.verify(connection, heads);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<AuditRecords.Purged> purge(Instant cutoff) {
+        List<AuditRecords.Purged> purged = new ArrayList<>();
+        try (Connection connection = readyConnection()) {
+            for (String chainId : AuditRecords.chainIds(connection)) {
+                connection.setAutoCommit(false);
+                try {
+                    purged.add(AuditRecords.purge(connection, chainId, cutoff, Instant.now()));
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(e);
+        }
+        return purged;
+    }
+
+    /** Ready means: the schema is in place and the database answers now. */
+    @Override
+    public boolean ready() {
+        if (!writer.alive()) {
+            return false;
+        }
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (database.ping()) {
+            writer.storeAnswered();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public GroupCommitWriter.Stats stats() {
+        return writer.stats();
+    }
+
+    @Override
+    public String engine() {
+        return database.engine().name();
+    }
+
+    @Override
+    public String url() {
+        return database.url();
+    }
+
+    @Override
+    public AuditSettings settings() {
+        return settings;
+    }
+
+    private Connection readyConnection() throws SQLException {
+        database.migrate();
+        return database.connection();
+    }
+
+    private static RuntimeException unavailable(Exception cause) {
+        if (cause instanceof org.microneedling.common.ProblemException problem) {
+            return problem;
+        }
+        return GroupCommitWriter.unavailable("The audit store is unavailable.");
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        database.close();
+    }
+}

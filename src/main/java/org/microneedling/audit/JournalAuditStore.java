@@ -1,0 +1,270 @@
+package org.microneedling.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded audit store: this instance's hash chain in an append-only {@link Journal} under
+ * {@code audit.data-dir/journal}. A commit is one write of the batch's frames and one {@code fdatasync}, instead of
+ * a database's page rewrites (ADR 0008). Read-back scans the segment whose time-ordered ids cover the one asked
+ * for; verification re-reads every segment.
+ */
+final class JournalAuditStore implements AuditStore {
+
+    private static final Logger LOG = Logger.getLogger(JournalAuditStore.class);
+
+    private final AuditSettings settings;
+    private final GroupCommitWriter writer;
+    private volatile Journal journal;
+
+    private JournalAuditStore(AuditSettings settings) {
+        this.settings = settings;
+        this.writer = new GroupCommitWriter(new JournalBatchTarget(this, settings.chainId()), settings);
+    }
+
+    /** Opens the journal; one that cannot be opened leaves the store not ready, answering 503, until it can. */
+    static JournalAuditStore open(AuditSettings settings) {
+        JournalAuditStore store = new JournalAuditStore(settings);
+        try {
+            store.journalOrReopen();
+        } catch (IOException e) {
+            LOG.errorf("Audit journal in %s cannot be opened (%s); decisions are refused with 503 until it can",
+                    settings.journal().dir(), e.getMessage());
+        }
+        return store;
+    }
+
+    /** The open journal, opening it first if an earlier attempt failed. */
+    Journal journalOrReopen() throws IOException {
+        Journal current = journal;
+        if (current == null) {
+            synchronized (this) {
+                if (journal == null) {
+                    AuditSettings.Journal js = settings.journal();
+                    journal = Journal.open(js.dir(), js.sync(), js.segmentBytes());
+                }
+                current = journal;
+            }
+        }
+        return current;
+    }
+
+    /** Where the chain ends now: its last record, else the anchor of the last purge, else genesis. */
+    AuditRecords.Head head(Journal open) {
+        Journal.Segment last = open.lastNonEmpty();
+        if (last != null) {
+            return new AuditRecords.Head(last.lastSeq(), last.lastHash());
+        }
+        return lastAnchor(open).map(a -> new AuditRecords.Head(a.seq(), a.hash())).orElse(AuditRecords.Head.GENESIS);
+    }
+
+    private Optional<Journal.Anchor> lastAnchor(Journal open) {
+        Journal.Anchor last = null;
+        for (Journal.Anchor anchor : open.anchors()) {
+            if (anchor.chainId().equals(settings.chainId()) && (last == null || anchor.seq() > last.seq())) {
+                last = anchor;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    @Override
+    public void append(List<AuditEntry> entries) {
+        writer.append(entries);
+    }
+
+    @Override
+    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+        return writer.appendAsync(entries);
+    }
+
+    @Override
+    public Optional<String> findResult(UUID screeningId) {
+        Journal open = openOrUnavailable();
+        byte[] wanted = screeningId.toString().getBytes(StandardCharsets.US_ASCII);
+        long idMillis = Journal.idMillis(screeningId);
+        open.filesLock().readLock().lock();
+        try {
+            List<Journal.Segment> segments = open.segments();
+            // Newest first: a read-back usually follows its screening closely.
+            for (int i = segments.size() - 1; i >= 0; i--) {
+                Journal.Segment segment = segments.get(i);
+                if (segment.records() == 0 || (idMillis != Long.MIN_VALUE && !segment.mayHold(idMillis))) {
+                    continue;
+                }
+                try (Journal.FrameReader reader = Journal.read(segment)) {
+                    Journal.Frame frame;
+                    while ((frame = reader.next()) != null) {
+                        if (ChainHash.fieldEquals(frame.canonical(), ChainHash.SCREENING_ID_FIELD, wanted)) {
+                            return Optional.of(ChainHash.field(frame.canonical(), ChainHash.RESULT_FIELD));
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warnf("Audit journal read failed: %s", e.getMessage());
+            throw GroupCommitWriter.unavailable("The audit store is unavailable.");
+        } finally {
+            open.filesLock().readLock().unlock();
+        }
+    }
+
+    @Override
+    public Verification verify() {
+        Journal open = openOrUnavailable();
+        String chainId = settings.chainId();
+        MessageDigest sha256 = ChainHash.sha256();
+        open.filesLock().readLock().lock();
+        try {
+            Optional<Journal.Anchor> anchor = lastAnchor(open);
+            long anchorSeq = anchor.map(Journal.Anchor::seq).orElse(0L);
+            long expectedSeq = anchorSeq + 1;
+            String expectedPrev = anchor.map(Journal.Anchor::hash).orElse(ChainHash.GENESIS);
+            long records = 0;
+            Verification.Break broken = null;
+            segments:
+            for (Journal.Segment segment : open.segments()) {
+                try (Journal.FrameReader reader = Journal.read(segment)) {
+                    Journal.Frame frame;
+                    while ((frame = reader.next()) != null) {
+                        records++;
+                        ChainHash.Content content = ChainHash.parse(frame.canonical());
+                        broken = check(chainId, content, frame, expectedSeq, expectedPrev, sha256);
+                        if (broken != null) {
+                            break segments;
+                        }
+                        expectedSeq = content.seq() + 1;
+                        expectedPrev = HexFormat.of().formatHex(frame.storedDigest());
+                    }
+                } catch (Journal.DamagedFrameException damaged) {
+                    broken = new Verification.Break(chainId, null, expectedSeq,
+                            "record " + expectedSeq + " cannot be read: " + damaged.getMessage());
+                    break;
+                } catch (IllegalArgumentException malformed) {
+                    broken = new Verification.Break(chainId, expectedSeq, expectedSeq,
+                            "record " + expectedSeq + " cannot be decoded (modified)");
+                    break;
+                }
+            }
+            long lastSeq = expectedSeq - 1;
+            long committed = writer.committedSeq();
+            if (broken == null && committed > lastSeq) {
+                broken = new Verification.Break(chainId, null, lastSeq + 1, "records " + (lastSeq + 1) + " to "
+                        + committed + " were committed by this instance but are missing (deleted from the end)");
+            }
+            Verification.Chain chain = new Verification.Chain(chainId, broken == null, records, anchorSeq, lastSeq,
+                    broken == null ? expectedPrev : null, broken);
+            return new Verification(broken == null, records, broken, List.of(chain), Instant.now());
+        } catch (IOException e) {
+            LOG.warnf("Audit journal verification could not read the files: %s", e.getMessage());
+            throw GroupCommitWriter.unavailable("The audit store is unavailable.");
+        } finally {
+            open.filesLock().readLock().unlock();
+        }
+    }
+
+    /** The same checks, and the same wording, as {@link ChainVerifier} on a database. */
+    private static Verification.Break check(String chainId, ChainHash.Content content, Journal.Frame frame,
+            long expectedSeq, String expectedPrev, MessageDigest sha256) {
+        long seq = content.seq();
+        if (seq > expectedSeq) {
+            String missing = seq - expectedSeq > 1 ? "records " + expectedSeq + " to " + (seq - 1) + " are missing"
+                    : "record " + expectedSeq + " is missing";
+            return new Verification.Break(chainId, null, expectedSeq,
+                    missing + " (deleted); the chain resumes at record " + seq);
+        }
+        if (seq != expectedSeq) {
+            return new Verification.Break(chainId, seq, seq,
+                    "sequence " + seq + " found where " + expectedSeq + " was expected");
+        }
+        if (!expectedPrev.equals(content.prevHash())) {
+            return new Verification.Break(chainId, seq, seq,
+                    "previous-hash link does not match the hash of the record before it");
+        }
+        if (!MessageDigest.isEqual(sha256.digest(frame.canonical()), frame.storedDigest())) {
+            return new Verification.Break(chainId, seq, seq, "content does not match its hash (modified)");
+        }
+        return null;
+    }
+
+    @Override
+    public List<AuditRecords.Purged> purge(Instant cutoff) {
+        Journal open = openOrUnavailable();
+        try {
+            long[] purged = open.purge(settings.chainId(), cutoff);
+            List<AuditRecords.Purged> result = new ArrayList<>();
+            result.add(new AuditRecords.Purged(settings.chainId(), purged[0], purged[1]));
+            return result;
+        } catch (IOException e) {
+            LOG.warnf("Audit journal purge failed: %s", e.getMessage());
+            throw GroupCommitWriter.unavailable("The audit store is unavailable.");
+        }
+    }
+
+    /** Ready means: the journal is open, its folder writable, and the writer running. */
+    @Override
+    public boolean ready() {
+        if (!writer.alive()) {
+            return false;
+        }
+        try {
+            Journal open = journalOrReopen();
+            if (!Files.isWritable(open.dir())) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        writer.storeAnswered();
+        return true;
+    }
+
+    private Journal openOrUnavailable() {
+        try {
+            return journalOrReopen();
+        } catch (IOException e) {
+            throw GroupCommitWriter.unavailable("The audit store is unavailable.");
+        }
+    }
+
+    @Override
+    public GroupCommitWriter.Stats stats() {
+        return writer.stats();
+    }
+
+    @Override
+    public String engine() {
+        return "JOURNAL";
+    }
+
+    @Override
+    public String url() {
+        return settings.journal().dir().toString();
+    }
+
+    @Override
+    public AuditSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        Journal open = journal;
+        if (open != null) {
+            open.close();
+        }
+    }
+}
