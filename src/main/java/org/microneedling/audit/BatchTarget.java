@@ -22,6 +22,10 @@ interface BatchTarget {
     /** Forgets what it cached about the store (chain head, connection) after a failure. */
     void reset();
 
+    /** Releases what the target holds open; the writer has stopped. */
+    default void close() {
+    }
+
     /** Called after a batch's callers have their answers, when no other caller is waiting: housekeeping. */
     default void idle() {
     }

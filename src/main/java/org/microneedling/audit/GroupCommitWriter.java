@@ -298,7 +298,7 @@ final class GroupCommitWriter implements AutoCloseable {
             left.done().completeExceptionally(unavailable("The audit store is shutting down."));
         }
         if (!thread.isAlive()) {
-            target.reset();
+            target.close();
         }
     }
 }

@@ -60,6 +60,13 @@ final class JdbcBatchTarget implements BatchTarget {
 
     @Override
     public void reset() {
+        close();
+        // Pooled readers may hold connections that died with the server too.
+        database.discardConnections();
+    }
+
+    @Override
+    public void close() {
         head = null;
         if (connection != null) {
             try {
@@ -69,8 +76,6 @@ final class JdbcBatchTarget implements BatchTarget {
             }
             connection = null;
         }
-        // Pooled readers may hold connections that died with the server too.
-        database.discardConnections();
     }
 
     @Override

@@ -9,10 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.microneedling.audit.JournalFiles;
 
 /**
  * SIGTERM under load fails no request. The packaged jar runs as a child process with its shipped shutdown
@@ -182,16 +179,7 @@ class GracefulShutdownIT {
     }
 
     private static Set<String> recordedIds(Path dataDir) throws Exception {
-        Set<String> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("audit")
-                + ";ACCESS_MODE_DATA=r", "sa", "");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT screening_id FROM audit_record")) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
+        return JournalFiles.recordedIds(dataDir);
     }
 
     /** Connection refused, or closed by the server before any byte of an answer. */

@@ -1,0 +1,33 @@
+package org.microneedling.audit;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Reads a stopped service's embedded journal, for tests outside this package. */
+public final class JournalFiles {
+
+    private JournalFiles() {
+    }
+
+    /** Every screening id recorded under {@code dataDir}, with the chain checked on the way. */
+    public static Set<String> recordedIds(Path dataDir) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (AuditStore store = AuditStore.open(AuditSettings.forJournal(dataDir.resolve("journal")))) {
+            Verification verification = store.verify();
+            if (!verification.intact()) {
+                throw new AssertionError("audit chain broken: " + verification.firstBroken());
+            }
+            Journal journal = ((JournalAuditStore) store).journalOrReopen();
+            for (Journal.Segment segment : journal.segments()) {
+                try (Journal.FrameReader reader = Journal.read(segment)) {
+                    Journal.Frame frame;
+                    while ((frame = reader.next()) != null) {
+                        ids.add(ChainHash.field(frame.canonical(), ChainHash.SCREENING_ID_FIELD));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}
