@@ -94,6 +94,9 @@ final class AuditDatabase implements AutoCloseable {
             // The writer's statements are small: a commit without an answer must free the writer soon after its
             // callers were answered 503, not after the readers' longer socket timeout.
             direct.setProperty("socketTimeout", Long.toString(Math.max(2, ceilSeconds(settings.commitTimeout()) + 1)));
+            // A batch goes to the server as multi-row INSERTs instead of one statement per record: far fewer
+            // round trips and executions per commit (docs/performance.md).
+            direct.setProperty("reWriteBatchedInserts", "true");
         }
         java.sql.Driver directDriver = engine == Engine.H2 ? new org.h2.Driver() : new org.postgresql.Driver();
         return new AuditDatabase(engine, url, pool, directDriver, direct, connectTimeout);

@@ -109,7 +109,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** The records of one append, framed; built by the writer, written in one piece. */
+    /** The records of one append, framed; built by the writer, written in one piece, then reused. */
     static final class Batch {
         private final CRC32C crc = new CRC32C();
         private byte[] bytes = new byte[64 * 1024];
@@ -121,6 +121,22 @@ final class Journal implements AutoCloseable {
         private long maxIdMillis = Long.MIN_VALUE;
         private long maxRecordedMicros = Long.MIN_VALUE;
         private int lastFrameFlagsAt = -1;
+
+        /** Empties the batch, keeping its buffer: the writer builds one batch after another. */
+        void clear() {
+            if (bytes.length > 1024 * 1024) {
+                // A large batch endpoint call should not pin its buffer for the life of the process.
+                bytes = new byte[64 * 1024];
+            }
+            length = 0;
+            records = 0;
+            lastSeq = 0;
+            lastHash = null;
+            minIdMillis = Long.MAX_VALUE;
+            maxIdMillis = Long.MIN_VALUE;
+            maxRecordedMicros = Long.MIN_VALUE;
+            lastFrameFlagsAt = -1;
+        }
 
         void add(byte[] canonical, byte[] digest, long seq, String hash, long idMillis, long recordedMicros) {
             int payload = canonical.length + DIGEST_BYTES;

@@ -16,6 +16,7 @@ final class JournalBatchTarget implements BatchTarget {
     private final JournalAuditStore store;
     private final String chainId;
     private final MessageDigest sha256 = ChainHash.sha256();
+    private final Journal.Batch batch = new Journal.Batch();
     /** Null means "read it from the journal" (at start or after a failure). */
     private AuditRecords.Head head;
 
@@ -32,7 +33,7 @@ final class JournalBatchTarget implements BatchTarget {
         AuditRecords.Head current = head != null ? head : store.head(journal);
         Instant recordedAt = ChainHash.storable(Instant.now());
         long recordedMicros = ChainHash.epochMicrosOf(recordedAt);
-        Journal.Batch batch = new Journal.Batch();
+        batch.clear();
         for (AuditEntry entry : entries) {
             long seq = current.seq() + 1;
             byte[] canonical = ChainHash.canonicalBytes(
