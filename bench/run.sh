@@ -19,7 +19,7 @@
 # container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container.
 #
 # Environment: DURATION (20s), WARMUP (30s: the JIT needs about that long on two cores), ROUNDS (3),
-# CONNECTIONS (32), CONTAINER_MEMORY (384m),
+# CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
 # BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
@@ -41,10 +41,11 @@ RESULTS=${RESULTS:-$ROOT/target/bench/results.md}
 
 SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 FLOOR_JAR=$ROOT/bench/floor/target/quarkus-app/quarkus-run.jar
-FLOOR_PORT=18090
-DEFAULTS_PORT=18080
-PG_PORT=18081
-AUDIT_OFF_PORT=18082
+PORT_BASE=${PORT_BASE:-18080}
+FLOOR_PORT=$((PORT_BASE + 10))
+DEFAULTS_PORT=$PORT_BASE
+PG_PORT=$((PORT_BASE + 1))
+AUDIT_OFF_PORT=$((PORT_BASE + 2))
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
 # Authentication is part of the shipped defaults: without a key given, measure with a fresh one.
 if [[ -z $API_KEY ]]; then

@@ -37,7 +37,7 @@ class AuditOperationsTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'audit-store' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'audit-store' }.data.engine", equalTo("H2"));
+                .body("checks.find { it.name == 'audit-store' }.data.engine", equalTo("JOURNAL"));
     }
 
     @Test

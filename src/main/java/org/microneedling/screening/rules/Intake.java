@@ -3,6 +3,7 @@ package org.microneedling.screening.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public record Intake(
         List<CodeMatch> recognisedCodes) {
 
     public Intake {
-        answers = answers.isEmpty() ? Map.of() : Map.copyOf(answers);
+        // An EnumMap: every rule reads answers, and an array lookup is the cheapest read there is.
+        answers = answers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(answers));
         medications = medications == null ? List.of() : List.copyOf(medications);
         conditionCodes = conditionCodes == null ? List.of() : List.copyOf(conditionCodes);
         medicationCodes = medicationCodes == null ? List.of() : List.copyOf(medicationCodes);
@@ -90,6 +92,9 @@ public record Intake(
     }
 
     private List<CodeMatch> codesFor(Question question) {
+        if (recognisedCodes.isEmpty()) {
+            return List.of();
+        }
         return recognisedCodes.stream().filter(code -> code.question() == question).toList();
     }
 
