@@ -3,7 +3,6 @@ package org.microneedling.screening.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ public record Intake(
         List<CodeMatch> recognisedCodes) {
 
     public Intake {
-        // An EnumMap: every rule reads answers, and an array lookup is the cheapest read there is.
-        answers = answers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(answers));
+        answers = answers.isEmpty() ? Map.of() : Map.copyOf(answers);
         medications = medications == null ? List.of() : List.copyOf(medications);
         conditionCodes = conditionCodes == null ? List.of() : List.copyOf(conditionCodes);
         medicationCodes = medicationCodes == null ? List.of() : List.copyOf(medicationCodes);

@@ -78,15 +78,44 @@ public final class MedicationCatalogue {
         }
     }
 
-    /** Every recognised medicine in every line, in list order; each medicine at most once per line. */
+    /** The last list recognised and its matches; see {@link #recognise}. */
+    private record Recognised(List<String> medications, List<MedicationMatch> matches) {
+    }
+
+    private volatile Recognised last;
+
+    /**
+     * Every recognised medicine in every line, in list order; each medicine at most once per line. A rule and an
+     * advisory both read one intake's medicines, so the answer for the very same (immutable) list is kept once.
+     */
     public List<MedicationMatch> recognise(List<String> medications) {
+        Recognised previous = last;
+        if (previous != null && previous.medications() == medications) {
+            return previous.matches();
+        }
+        List<MedicationMatch> matches = recogniseEach(medications);
+        if (isImmutable(medications)) {
+            last = new Recognised(medications, matches);
+        }
+        return matches;
+    }
+
+    private static final Class<?> IMMUTABLE_LIST = List.of(1, 2, 3).getClass();
+    private static final Class<?> IMMUTABLE_SHORT_LIST = List.of(1).getClass();
+
+    /** Only a list nobody can change may be answered from memory. */
+    private static boolean isImmutable(List<String> medications) {
+        return medications.getClass() == IMMUTABLE_LIST || medications.getClass() == IMMUTABLE_SHORT_LIST;
+    }
+
+    private List<MedicationMatch> recogniseEach(List<String> medications) {
         List<MedicationMatch> matches = new ArrayList<>();
         for (int index = 0; index < medications.size(); index++) {
             String text = medications.get(index);
             if (text == null) {
                 continue;
             }
-            Set<MedicationEntry> seen = new LinkedHashSet<>();
+            Set<MedicationEntry> seen = null;
             List<String> words = words(text);
             for (int start = 0; start < words.size(); start++) {
                 if (!firstWords.contains(words.get(start))) {
@@ -97,6 +126,9 @@ public final class MedicationCatalogue {
                             ? words.get(start)
                             : String.join(" ", words.subList(start, start + length)));
                     if (name != null) {
+                        if (seen == null) {
+                            seen = new LinkedHashSet<>();
+                        }
                         if (seen.add(name.entry())) {
                             matches.add(new MedicationMatch(index, text, name.spelling(), name.entry()));
                         }
@@ -106,11 +138,13 @@ public final class MedicationCatalogue {
                 }
             }
         }
-        return matches;
+        return List.copyOf(matches);
     }
 
     /** Splits text into lower-case runs of letters and digits. */
-    static List<String> words(String text) {
+    static List<String> words(String original) {
+        // Lower-cased once, not word by word.
+        String text = original.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
@@ -118,7 +152,7 @@ public final class MedicationCatalogue {
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                words.add(text.substring(start, i));
                 start = -1;
             }
         }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -109,9 +108,12 @@ public final class Ruleset {
 
     /** Decides for an intake; its coded conditions and medicines count as the code tables say. */
     public Decision decide(Intake given) {
-        List<CodeMatch> recognised = new ArrayList<>(codes.recognise(given.conditionCodes(), "conditionCodes"));
-        recognised.addAll(codes.recognise(given.medicationCodes(), "medicationCodes"));
-        Intake intake = given.withRecognisedCodes(recognised);
+        Intake intake = given;
+        if (!given.conditionCodes().isEmpty() || !given.medicationCodes().isEmpty()) {
+            List<CodeMatch> recognised = new ArrayList<>(codes.recognise(given.conditionCodes(), "conditionCodes"));
+            recognised.addAll(codes.recognise(given.medicationCodes(), "medicationCodes"));
+            intake = given.withRecognisedCodes(recognised);
+        }
         List<Finding> reasons = new ArrayList<>();
         List<String> notAssessed = new ArrayList<>();
         for (Rule rule : rules) {
@@ -126,10 +128,10 @@ public final class Ruleset {
         // A stable sort keeps catalogue order within each outcome.
         reasons.sort(BY_SEVERITY);
         Outcome outcome = reasons.isEmpty() ? Outcome.ELIGIBLE : reasons.get(0).outcome();
-        List<AdvisoryFinding> raised = advisories.stream()
-                .map(advisory -> advisory.evaluate(intake))
-                .flatMap(Optional::stream)
-                .toList();
+        List<AdvisoryFinding> raised = new ArrayList<>(2);
+        for (Advisory advisory : advisories) {
+            advisory.evaluate(intake).ifPresent(raised::add);
+        }
         return new Decision(outcome, reasons, raised, notAssessed);
     }
 
