@@ -94,6 +94,10 @@ final class Journal implements AutoCloseable {
     record Anchor(String chainId, long seq, String hash, long purgedRecords, Instant cutoff, Instant createdAt) {
     }
 
+    /** What a purge deleted: how many records, and the sequence of the last one (-1 if none). */
+    record Purged(long records, long lastSeq) {
+    }
+
     /** One record as stored: its canonical bytes and the SHA-256 stored beside them. */
     record Frame(long offset, byte[] canonical, byte[] storedDigest) {
     }
@@ -402,9 +406,8 @@ final class Journal implements AutoCloseable {
      * last record of each first. Whole segments only: a record may outlive the cutoff by up to one segment (at
      * most a day, since segments close at the end of their day).
      *
-     * @return records deleted and the sequence of the last one, -1 if none
      */
-    long[] purge(String chainId, Instant cutoff) throws IOException {
+    Purged purge(String chainId, Instant cutoff) throws IOException {
         long cutoffMicros = ChainHash.epochMicrosOf(cutoff);
         appendLock.lock();
         try {
@@ -436,7 +439,7 @@ final class Journal implements AutoCloseable {
         } finally {
             filesLock.writeLock().unlock();
         }
-        return new long[] { deleted, lastSeq };
+        return new Purged(deleted, lastSeq);
     }
 
     private void replaceClosed(List<Segment> closed) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -203,10 +202,8 @@ final class JournalAuditStore implements AuditStore {
     public List<AuditRecords.Purged> purge(Instant cutoff) {
         Journal open = openOrUnavailable();
         try {
-            long[] purged = open.purge(settings.chainId(), cutoff);
-            List<AuditRecords.Purged> result = new ArrayList<>();
-            result.add(new AuditRecords.Purged(settings.chainId(), purged[0], purged[1]));
-            return result;
+            Journal.Purged purged = open.purge(settings.chainId(), cutoff);
+            return List.of(new AuditRecords.Purged(settings.chainId(), purged.records(), purged.lastSeq()));
         } catch (IOException e) {
             LOG.warnf("Audit journal purge failed: %s", e.getMessage());
             throw GroupCommitWriter.unavailable("The audit store is unavailable.");
