@@ -16,7 +16,9 @@
 #   4. a batch of 1,000 questionnaires through HTTP (median and worst of $BATCH_RUNS)
 #
 # Every JVM runs with docker/jvm.options, the options the container image uses, plus -XX:MaxRAM set to the
-# container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container.
+# container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container. The service also
+# starts as the container does, from a class-data archive that docker/cds-training.sh writes here first (the image
+# writes its own at build time: an archive only serves the JVM build that wrote it).
 #
 # Environment: DURATION (20s), WARMUP (30s: the JIT needs about that long on two cores), ROUNDS (3),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
@@ -40,6 +42,7 @@ API_KEYS_FILE=${API_KEYS_FILE:-}
 RESULTS=${RESULTS:-$ROOT/target/bench/results.md}
 
 SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+CDS_ARCHIVE=$ROOT/target/quarkus-app/app-cds.jsa
 FLOOR_JAR=$ROOT/bench/floor/target/quarkus-app/quarkus-run.jar
 PORT_BASE=${PORT_BASE:-18080}
 FLOOR_PORT=$((PORT_BASE + 10))
@@ -87,6 +90,11 @@ if [[ ${1:-} != --no-build ]]; then
     ./mvnw -q -B -f bench/floor/pom.xml package -DskipTests
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+# Written for every run: an archive from an earlier build of the jars would be refused (the JVM checks them).
+log "class-data archive: a training run of the service"
+rm -f "$CDS_ARCHIVE"
+CDS_TRAINING_PORT=$((PORT_BASE + 19)) docker/cds-training.sh "$SERVICE_JAR" "$CDS_ARCHIVE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
+SERVICE=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$SERVICE_JAR")
 
 # A questionnaire POSTed through HTTP; prints the status code (000 when nothing answered).
 post_status() {
@@ -154,7 +162,7 @@ start_times() {
         local data=$WORK/startup-data
         [[ $fresh == yes ]] && rm -rf "$data"
         START_NANOS=$(date +%s%N)
-        start startup "$DEFAULTS_PORT" -Daudit.data-dir="$data" -jar "$SERVICE_JAR"
+        start startup "$DEFAULTS_PORT" -Daudit.data-dir="$data" "${SERVICE[@]}"
         times+=("$(await_first_answer "http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings")")
         stop startup
     done
@@ -181,15 +189,15 @@ declare -A URLS=(
 )
 start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
 # The same service with audit.enabled=false: what durability costs, measured against the defaults in one run.
-start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" -jar "$SERVICE_JAR"
-start defaults "$DEFAULTS_PORT" -Daudit.data-dir="$WORK/defaults-data" -jar "$SERVICE_JAR"
+start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" "${SERVICE[@]}"
+start defaults "$DEFAULTS_PORT" -Daudit.data-dir="$WORK/defaults-data" "${SERVICE[@]}"
 if [[ -z $SKIP_PG ]]; then
     # shellcheck source=/dev/null
     source .ci/postgres.sh >&2
     TARGETS+=(pg)
     URLS[pg]="http://127.0.0.1:$PG_PORT/api/v1/screenings"
     start pg "$PG_PORT" -Daudit.db.url="$AUDIT_TEST_PG_URL" -Daudit.db.username="$AUDIT_TEST_PG_USER" \
-        -Daudit.data-dir="$WORK/pg-unused" -jar "$SERVICE_JAR"
+        -Daudit.data-dir="$WORK/pg-unused" "${SERVICE[@]}"
 fi
 for target in "${TARGETS[@]}"; do
     START_NANOS=$(date +%s%N)
