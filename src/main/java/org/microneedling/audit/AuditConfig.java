@@ -16,6 +16,7 @@ import io.smallrye.config.WithDefault;
 interface AuditConfig {
 
     long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
+    long DEFAULT_MIN_FREE_BYTES = 64L * 1024 * 1024;
 
     /** Records every decision; false only to benchmark the service without its audit (never in production). */
     @WithDefault("true")
@@ -75,6 +76,13 @@ interface AuditConfig {
         /** A segment file is closed at this size (or at the end of its UTC day) and the next one begun. */
         @WithDefault("16M")
         MemorySize segmentSize();
+
+        /**
+         * Readiness turns DOWN while the journal's disk has less free space than this, so that traffic moves away
+         * before writes fail.
+         */
+        @WithDefault("64M")
+        MemorySize minFreeSpace();
     }
 
     interface Db {

@@ -37,8 +37,9 @@ record AuditSettings(
      * @param dir its folder
      * @param sync whether each commit is forced to the disk ({@code fdatasync}) before callers are answered
      * @param segmentBytes size at which a segment is closed and the next one begun
+     * @param minFreeBytes below this much free disk space the store reports not ready
      */
-    record Journal(Path dir, boolean sync, long segmentBytes) {
+    record Journal(Path dir, boolean sync, long segmentBytes, long minFreeBytes) {
     }
 
     AuditSettings {
@@ -64,7 +65,7 @@ record AuditSettings(
     static AuditSettings forJournal(Path dir) {
         return new AuditSettings(null, null, null, DEFAULT_CHAIN, 4, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500),
-                new Journal(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES));
+                new Journal(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES, AuditConfig.DEFAULT_MIN_FREE_BYTES));
     }
 
     static AuditSettings from(AuditConfig config) {
@@ -78,7 +79,8 @@ record AuditSettings(
             jdbcUrl = embeddedUrl(config.dataDir());
         } else {
             journal = new Journal(config.dataDir().resolve("journal").toAbsolutePath().normalize(),
-                    config.journal().sync(), config.journal().segmentSize().asLongValue());
+                    config.journal().sync(), config.journal().segmentSize().asLongValue(),
+                    config.journal().minFreeSpace().asLongValue());
         }
         return new AuditSettings(jdbcUrl, config.db().username().orElse(null), config.db().password().orElse(null),
                 config.chainId(), config.db().poolMaxSize(), config.db().connectTimeout(), config.db().socketTimeout(),

@@ -26,6 +26,7 @@ final class JournalAuditStore implements AuditStore {
     private final AuditSettings settings;
     private final GroupCommitWriter writer;
     private volatile Journal journal;
+    private volatile boolean lowOnSpace;
 
     private JournalAuditStore(AuditSettings settings) {
         this.settings = settings;
@@ -210,7 +211,7 @@ final class JournalAuditStore implements AuditStore {
         }
     }
 
-    /** Ready means: the journal is open, its folder writable, and the writer running. */
+    /** Ready means: the journal is open, its folder writable with room to grow, and the writer running. */
     @Override
     public boolean ready() {
         if (!writer.alive()) {
@@ -221,6 +222,16 @@ final class JournalAuditStore implements AuditStore {
             if (!Files.isWritable(open.dir())) {
                 return false;
             }
+            long free = Files.getFileStore(open.dir()).getUsableSpace();
+            if (free < settings.journal().minFreeBytes()) {
+                if (!lowOnSpace) {
+                    LOG.errorf("Audit journal disk has %d MB free, below audit.journal.min-free-space: not ready",
+                            free / (1024 * 1024));
+                    lowOnSpace = true;
+                }
+                return false;
+            }
+            lowOnSpace = false;
         } catch (IOException e) {
             return false;
         }

@@ -49,7 +49,8 @@ class JournalAuditStoreTest {
 
     private AuditSettings settings(long segmentBytes) {
         Path dir = dataDir.resolve("journal");
-        return AuditSettings.forJournal(dir).withJournal(new AuditSettings.Journal(dir, true, segmentBytes));
+        return AuditSettings.forJournal(dir).withJournal(new AuditSettings.Journal(dir, true, segmentBytes,
+                AuditConfig.DEFAULT_MIN_FREE_BYTES));
     }
 
     private AuditStore open(long segmentBytes) {
@@ -383,6 +384,18 @@ class JournalAuditStoreTest {
         AuditEntry entry = AuditEntries.entry();
         store.append(List.of(entry));
         assertThat(store.findResult(entry.screeningId())).contains(entry.result());
+    }
+
+    @Test
+    void aDiskWithLessFreeSpaceThanConfiguredMakesTheStoreNotReady() {
+        Path dir = dataDir.resolve("journal");
+        store = AuditStore.open(AuditSettings.forJournal(dir)
+                .withJournal(new AuditSettings.Journal(dir, true, SMALL_SEGMENT, Long.MAX_VALUE)));
+        assertThat(store.ready()).isFalse();
+
+        store.close();
+        store = AuditStore.open(settings(SMALL_SEGMENT));
+        assertThat(store.ready()).isTrue();
     }
 
     /** Byte offsets where each frame of a segment ends. */
