@@ -126,6 +126,8 @@ final class JournalAuditStore implements AuditStore {
         Journal open = openOrUnavailable();
         String chainId = settings.chainId();
         MessageDigest sha256 = ChainHash.sha256();
+        // Read before the segments: appends that complete while verifying must not look like a cut tail.
+        long committed = writer.committedSeq();
         open.filesLock().readLock().lock();
         try {
             Optional<Journal.Anchor> anchor = lastAnchor(open);
@@ -159,7 +161,6 @@ final class JournalAuditStore implements AuditStore {
                 }
             }
             long lastSeq = expectedSeq - 1;
-            long committed = writer.committedSeq();
             if (broken == null && committed > lastSeq) {
                 broken = new Verification.Break(chainId, null, lastSeq + 1, "records " + (lastSeq + 1) + " to "
                         + committed + " were committed by this instance but are missing (deleted from the end)");

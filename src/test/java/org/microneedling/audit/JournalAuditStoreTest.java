@@ -171,6 +171,32 @@ class JournalAuditStoreTest {
     }
 
     @Test
+    void verificationWhileAppendsContinueReportsAnIntactChain() throws Exception {
+        open(SMALL_SEGMENT * 4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    while (running.get()) {
+                        store.append(List.of(timeOrdered()));
+                    }
+                    return null;
+                });
+            }
+            for (int i = 0; i < 30; i++) {
+                Verification verification = store.verify();
+                assertThat(verification.intact()).as("%s", verification.firstBroken()).isTrue();
+            }
+        } finally {
+            running.set(false);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(store.verify().intact()).isTrue();
+    }
+
+    @Test
     void oneAppendIsAllOrNothing() {
         open(AuditConfig.DEFAULT_SEGMENT_BYTES);
         AuditEntry first = AuditEntries.entry();
