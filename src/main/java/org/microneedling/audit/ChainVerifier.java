@@ -82,14 +82,23 @@ final class ChainVerifier {
             }
         }
         long lastSeq = expectedSeq - 1;
-        if (broken == null && committedHead > lastSeq) {
-            broken = new Verification.Break(chainId, null, lastSeq + 1, "records " + (lastSeq + 1) + " to "
-                    + committedHead + " were committed by this instance but are missing (deleted from the end)");
+        if (broken == null) {
+            broken = missingTail(chainId, lastSeq, committedHead);
         }
         return new Verification.Chain(chainId, broken == null, records, anchor.seq(), lastSeq, expectedPrev, broken);
     }
 
-    private static Verification.Break check(String chainId, long id, ChainHash.Content content, String storedHash,
+    /** Records this instance committed after the last one still there: someone cut the chain's end. */
+    static Verification.Break missingTail(String chainId, long lastSeq, long committedHead) {
+        if (committedHead <= lastSeq) {
+            return null;
+        }
+        return new Verification.Break(chainId, null, lastSeq + 1, "records " + (lastSeq + 1) + " to "
+                + committedHead + " were committed by this instance but are missing (deleted from the end)");
+    }
+
+    /** The first thing wrong with one record, given what the record before it said; null when nothing is. */
+    static Verification.Break check(String chainId, long id, ChainHash.Content content, String storedHash,
             long expectedSeq, String expectedPrev) {
         if (content.seq() > expectedSeq) {
             String missing = content.seq() - expectedSeq > 1

@@ -3,7 +3,6 @@ package org.microneedling.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,7 +124,6 @@ final class JournalAuditStore implements AuditStore {
     public Verification verify() {
         Journal open = openOrUnavailable();
         String chainId = settings.chainId();
-        MessageDigest sha256 = ChainHash.sha256();
         // Read before the segments: appends that complete while verifying must not look like a cut tail.
         long committed = writer.committedSeq();
         open.filesLock().readLock().lock();
@@ -143,12 +141,15 @@ final class JournalAuditStore implements AuditStore {
                     while ((frame = reader.next()) != null) {
                         records++;
                         ChainHash.Content content = ChainHash.parse(frame.canonical());
-                        broken = check(chainId, content, frame, expectedSeq, expectedPrev, sha256);
+                        String storedHash = HexFormat.of().formatHex(frame.storedDigest());
+                        // The journal has no row id: a record is named by its sequence.
+                        broken = ChainVerifier.check(chainId, content.seq(), content, storedHash, expectedSeq,
+                                expectedPrev);
                         if (broken != null) {
                             break segments;
                         }
                         expectedSeq = content.seq() + 1;
-                        expectedPrev = HexFormat.of().formatHex(frame.storedDigest());
+                        expectedPrev = storedHash;
                     }
                 } catch (Journal.DamagedFrameException damaged) {
                     broken = new Verification.Break(chainId, null, expectedSeq,
@@ -161,9 +162,8 @@ final class JournalAuditStore implements AuditStore {
                 }
             }
             long lastSeq = expectedSeq - 1;
-            if (broken == null && committed > lastSeq) {
-                broken = new Verification.Break(chainId, null, lastSeq + 1, "records " + (lastSeq + 1) + " to "
-                        + committed + " were committed by this instance but are missing (deleted from the end)");
+            if (broken == null) {
+                broken = ChainVerifier.missingTail(chainId, lastSeq, committed);
             }
             Verification.Chain chain = new Verification.Chain(chainId, broken == null, records, anchorSeq, lastSeq,
                     broken == null ? expectedPrev : null, broken);
@@ -174,30 +174,6 @@ final class JournalAuditStore implements AuditStore {
         } finally {
             open.filesLock().readLock().unlock();
         }
-    }
-
-    /** The same checks, and the same wording, as {@link ChainVerifier} on a database. */
-    private static Verification.Break check(String chainId, ChainHash.Content content, Journal.Frame frame,
-            long expectedSeq, String expectedPrev, MessageDigest sha256) {
-        long seq = content.seq();
-        if (seq > expectedSeq) {
-            String missing = seq - expectedSeq > 1 ? "records " + expectedSeq + " to " + (seq - 1) + " are missing"
-                    : "record " + expectedSeq + " is missing";
-            return new Verification.Break(chainId, null, expectedSeq,
-                    missing + " (deleted); the chain resumes at record " + seq);
-        }
-        if (seq != expectedSeq) {
-            return new Verification.Break(chainId, seq, seq,
-                    "sequence " + seq + " found where " + expectedSeq + " was expected");
-        }
-        if (!expectedPrev.equals(content.prevHash())) {
-            return new Verification.Break(chainId, seq, seq,
-                    "previous-hash link does not match the hash of the record before it");
-        }
-        if (!MessageDigest.isEqual(sha256.digest(frame.canonical()), frame.storedDigest())) {
-            return new Verification.Break(chainId, seq, seq, "content does not match its hash (modified)");
-        }
-        return null;
     }
 
     @Override
