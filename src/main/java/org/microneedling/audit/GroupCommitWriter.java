@@ -19,8 +19,9 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 
 /**
- * Group commit: callers queue their entries and wait; one writer thread takes everything queued, inserts it in
- * one transaction with one commit, extends the hash chain in queue order, and only then releases each caller.
+ * Group commit: callers queue their entries and wait; one writer thread takes everything queued, hands it to the
+ * engine's {@link BatchTarget} as one unit (one transaction, or one journal write), which extends the hash chain in
+ * queue order, and only then releases each caller.
  * A fsync costs the same for one record as for a thousand, so throughput grows with concurrency instead of
  * being capped by commit latency.
  */
