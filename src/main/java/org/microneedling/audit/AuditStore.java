@@ -23,11 +23,18 @@ interface AuditStore extends AutoCloseable {
                 : JdbcAuditStore.openMigratingInBackground(settings);
     }
 
+    /** The group-commit writer in front of the engine; every engine appends through one. */
+    GroupCommitWriter writer();
+
     /** Returns once every entry is committed; otherwise throws a 503 {@code ProblemException}. */
-    void append(List<AuditEntry> entries);
+    default void append(List<AuditEntry> entries) {
+        writer().append(entries);
+    }
 
     /** Completes once every entry is committed; otherwise fails with a 503 {@code ProblemException}. */
-    CompletionStage<Void> appendAsync(List<AuditEntry> entries);
+    default CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+        return writer().appendAsync(entries);
+    }
 
     /** The result JSON exactly as it was first returned. */
     Optional<String> findResult(UUID screeningId);
@@ -41,7 +48,9 @@ interface AuditStore extends AutoCloseable {
     /** Ready means: a commit can succeed now. */
     boolean ready();
 
-    GroupCommitWriter.Stats stats();
+    default GroupCommitWriter.Stats stats() {
+        return writer().stats();
+    }
 
     /** {@code JOURNAL}, {@code H2} or {@code POSTGRESQL}. */
     String engine();

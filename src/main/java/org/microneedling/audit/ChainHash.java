@@ -101,10 +101,6 @@ final class ChainHash {
         return fields.nextEquals(expected);
     }
 
-    static long epochMicrosOf(Instant instant) {
-        return epochMicros(instant);
-    }
-
     private static Instant fromMicros(String micros) {
         return micros == null ? null : Instant.EPOCH.plus(Long.parseLong(micros), ChronoUnit.MICROS);
     }
@@ -193,7 +189,7 @@ final class ChainHash {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static long epochMicros(Instant instant) {
+    static long epochMicros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 

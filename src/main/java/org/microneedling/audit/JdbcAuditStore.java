@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
 
@@ -64,13 +63,8 @@ final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void append(List<AuditEntry> entries) {
-        writer.append(entries);
-    }
-
-    @Override
-    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
-        return writer.appendAsync(entries);
+    public GroupCommitWriter writer() {
+        return writer;
     }
 
     @Override
@@ -131,11 +125,6 @@ final class JdbcAuditStore implements AuditStore {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public GroupCommitWriter.Stats stats() {
-        return writer.stats();
     }
 
     @Override

@@ -99,17 +99,15 @@ final class Journal implements AutoCloseable {
     }
 
     /** One record as stored: its canonical bytes and the SHA-256 stored beside them. */
-    record Frame(long offset, byte[] canonical, byte[] storedDigest) {
+    record Frame(byte[] canonical, byte[] storedDigest) {
     }
 
     /** A frame that cannot be read: torn, overwritten or cut. */
     static final class DamagedFrameException extends IOException {
         private static final long serialVersionUID = 1L;
-        final long offset;
 
         DamagedFrameException(Path segment, long offset, String what) {
             super(segment.getFileName() + " at byte " + offset + ": " + what);
-            this.offset = offset;
         }
     }
 
@@ -247,7 +245,7 @@ final class Journal implements AutoCloseable {
         return dir;
     }
 
-    /** The chain's last record: the newest segment's last record, else the newest anchor, else null. */
+    /** The newest segment that holds a record, or null when none does (then the chain ends at an anchor, if any). */
     Segment lastNonEmpty() {
         List<Segment> all = state.all();
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -304,7 +302,7 @@ final class Journal implements AutoCloseable {
             closeActive();
             active = null;
         }
-        if (active == null || activeChannel == null) {
+        if (active == null) {
             active = startSegment(firstSeqOf(batch));
             activeDay = today;
         }
@@ -392,7 +390,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Every segment, oldest first, as of now; hold {@link #readLock} while reading their files. */
+    /** Every segment, oldest first, as of now; hold the read lock of {@link #filesLock} while reading their files. */
     List<Segment> segments() {
         return state.all();
     }
@@ -405,10 +403,9 @@ final class Journal implements AutoCloseable {
      * Deletes the oldest segments whose every record was recorded before {@code cutoff}, writing an anchor for the
      * last record of each first. Whole segments only: a record may outlive the cutoff by up to one segment (at
      * most a day, since segments close at the end of their day).
-     *
      */
     Purged purge(String chainId, Instant cutoff) throws IOException {
-        long cutoffMicros = ChainHash.epochMicrosOf(cutoff);
+        long cutoffMicros = ChainHash.epochMicros(cutoff);
         appendLock.lock();
         try {
             Segment active = state.active();
@@ -505,11 +502,14 @@ final class Journal implements AutoCloseable {
                     || start + FRAME_HEADER_BYTES + length > limit) {
                 throw new DamagedFrameException(path, start, "frame length " + length + " does not fit");
             }
-            byte[] payload = new byte[length];
-            in.readFully(payload);
+            byte[] canonical = new byte[length - DIGEST_BYTES];
+            byte[] digest = new byte[DIGEST_BYTES];
+            in.readFully(canonical);
+            in.readFully(digest);
             crc.reset();
             crc.update(flags);
-            crc.update(payload, 0, length);
+            crc.update(canonical);
+            crc.update(digest);
             if ((int) crc.getValue() != storedCrc) {
                 throw new DamagedFrameException(path, start, "checksum does not match");
             }
@@ -517,9 +517,7 @@ final class Journal implements AutoCloseable {
             if (unitEnd != null) {
                 unitEnd[0] = (flags & UNIT_END) != 0;
             }
-            byte[] canonical = Arrays.copyOf(payload, length - DIGEST_BYTES);
-            byte[] digest = Arrays.copyOfRange(payload, length - DIGEST_BYTES, length);
-            return new Frame(start, canonical, digest);
+            return new Frame(canonical, digest);
         }
 
         long offset() {

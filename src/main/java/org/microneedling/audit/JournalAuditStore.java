@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
 
@@ -79,13 +78,8 @@ final class JournalAuditStore implements AuditStore {
     }
 
     @Override
-    public void append(List<AuditEntry> entries) {
-        writer.append(entries);
-    }
-
-    @Override
-    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
-        return writer.appendAsync(entries);
+    public GroupCommitWriter writer() {
+        return writer;
     }
 
     @Override
@@ -222,11 +216,6 @@ final class JournalAuditStore implements AuditStore {
         } catch (IOException e) {
             throw GroupCommitWriter.unavailable("The audit store is unavailable.");
         }
-    }
-
-    @Override
-    public GroupCommitWriter.Stats stats() {
-        return writer.stats();
     }
 
     @Override

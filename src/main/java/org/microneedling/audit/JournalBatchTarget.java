@@ -32,7 +32,7 @@ final class JournalBatchTarget implements BatchTarget {
         refuseRepeatedIds(entries);
         AuditRecords.Head current = head != null ? head : store.head(journal);
         Instant recordedAt = ChainHash.storable(Instant.now());
-        long recordedMicros = ChainHash.epochMicrosOf(recordedAt);
+        long recordedMicros = ChainHash.epochMicros(recordedAt);
         batch.clear();
         for (AuditEntry entry : entries) {
             long seq = current.seq() + 1;
