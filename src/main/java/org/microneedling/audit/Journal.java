@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -292,21 +293,29 @@ final class Journal implements AutoCloseable {
         return batch.lastSeq - batch.records + 1;
     }
 
-    /** The segment this batch goes to, closing the active one first when it is full or from an earlier day. */
+    /**
+     * The segment this batch goes to, closing the active one first when it is full or its records are from another
+     * UTC day than the batch's: a segment never spans two days, so retention, which deletes whole segments, keeps
+     * no record more than a day past its cutoff.
+     */
     private Segment activeFor(Batch batch, int bytes) throws IOException {
         State current = state;
         Segment active = current.active();
-        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+        LocalDate day = dayOf(batch.maxRecordedMicros);
         if (active != null && active.records() > 0
-                && (active.size() + bytes > segmentBytes || !today.equals(activeDay))) {
+                && (active.size() + bytes > segmentBytes || !day.equals(activeDay))) {
             closeActive();
             active = null;
         }
         if (active == null) {
             active = startSegment(firstSeqOf(batch));
-            activeDay = today;
+            activeDay = day;
         }
         return active;
+    }
+
+    private static LocalDate dayOf(long epochMicros) {
+        return LocalDate.ofInstant(Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private Segment startSegment(long firstSeq) throws IOException {
@@ -559,7 +568,7 @@ final class Journal implements AutoCloseable {
             return new State(List.copyOf(closed), null);
         }
         activeChannel = FileChannel.open(last.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
-        activeDay = LocalDate.ofInstant(Instant.EPOCH.plusNanos(last.maxRecordedMicros() * 1000), ZoneOffset.UTC);
+        activeDay = dayOf(last.maxRecordedMicros());
         return new State(List.copyOf(closed), last);
     }
 
