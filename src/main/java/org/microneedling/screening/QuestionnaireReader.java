@@ -289,7 +289,7 @@ class QuestionnaireReader {
                 history.radiationTherapyEndDate(), history.isotretinoinStopDate(),
                 request.medications() == null ? List.of() : request.medications(), request.lastMicroneedlingDate(),
                 Boolean.TRUE.equals(treatment.energyAssisted()), treatment.needleDepthMm(),
-                codes(request.conditionCodes()), codes(request.medicationCodes()), List.of());
+                codes(request.conditionCodes()), codes(request.medicationCodes()), List.of(), null);
     }
 
     private static List<ClinicalCode> codes(List<CodeEntry> entries) {

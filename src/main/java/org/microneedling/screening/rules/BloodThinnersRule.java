@@ -50,7 +50,7 @@ public final class BloodThinnersRule extends PolicyRule {
             worst = answer == Answer.YES ? outcome() : Outcome.REFER_TO_PROVIDER;
         }
         List<Evidence> medicines = new ArrayList<>();
-        medications.recognise(intake.medications()).forEach(match -> medicines.add(Evidence.of(match)));
+        intake.namedMedicines(medications).forEach(match -> medicines.add(Evidence.of(match)));
         intake.codedMedicines().forEach(code -> medicines.add(Evidence.of(code)));
         for (Evidence medicine : medicines) {
             Outcome triggered = switch (medicine.medication().entry().medicationClass()) {

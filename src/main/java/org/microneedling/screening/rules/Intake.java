@@ -20,6 +20,8 @@ import java.util.Map;
  * @param medicationCodes coded medicines as the caller sent them (RxNorm)
  * @param recognisedCodes the codes of both lists that the code tables recognise; {@link Ruleset#decide}
  *        fills them in, so that every rule sees coded input the same way
+ * @param recognisedMedicines the medicines the catalogue recognises in {@code medications}, filled in once by
+ *        {@link Ruleset#decide} for every rule and advisory that reads them; {@code null} until then
  */
 public record Intake(
         LocalDate asOf,
@@ -35,7 +37,8 @@ public record Intake(
         BigDecimal needleDepthMm,
         List<ClinicalCode> conditionCodes,
         List<ClinicalCode> medicationCodes,
-        List<CodeMatch> recognisedCodes) {
+        List<CodeMatch> recognisedCodes,
+        List<MedicationMatch> recognisedMedicines) {
 
     public Intake {
         answers = answers.isEmpty() ? Map.of() : Map.copyOf(answers);
@@ -43,6 +46,7 @@ public record Intake(
         conditionCodes = conditionCodes == null ? List.of() : List.copyOf(conditionCodes);
         medicationCodes = medicationCodes == null ? List.of() : List.copyOf(medicationCodes);
         recognisedCodes = recognisedCodes == null ? List.of() : List.copyOf(recognisedCodes);
+        recognisedMedicines = recognisedMedicines == null ? null : List.copyOf(recognisedMedicines);
     }
 
     /** An intake without coded input. */
@@ -51,7 +55,7 @@ public record Intake(
             List<String> medications, LocalDate lastMicroneedlingDate, boolean energyAssisted,
             BigDecimal needleDepthMm) {
         this(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate, isotretinoinStopDate,
-                medications, lastMicroneedlingDate, energyAssisted, needleDepthMm, List.of(), List.of(), List.of());
+                medications, lastMicroneedlingDate, energyAssisted, needleDepthMm, List.of(), List.of(), List.of(), null);
     }
 
     /**
@@ -82,11 +86,16 @@ public record Intake(
         return recognisedCodes.stream().filter(code -> code.medicine() != null).toList();
     }
 
-    /** This intake with the codes the tables recognise in its coded input. */
-    public Intake withRecognisedCodes(List<CodeMatch> recognised) {
+    /** The medicines named in {@code medications}, as recognised once for this intake, else by the catalogue now. */
+    public List<MedicationMatch> namedMedicines(MedicationCatalogue catalogue) {
+        return recognisedMedicines != null ? recognisedMedicines : catalogue.recognise(medications);
+    }
+
+    /** This intake with the codes the tables recognise in its coded input and the medicines named in its text. */
+    public Intake withRecognised(List<CodeMatch> codes, List<MedicationMatch> medicines) {
         return new Intake(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate,
                 isotretinoinStopDate, medications, lastMicroneedlingDate, energyAssisted, needleDepthMm,
-                conditionCodes, medicationCodes, recognised);
+                conditionCodes, medicationCodes, codes, medicines);
     }
 
     private List<CodeMatch> codesFor(Question question) {
@@ -196,7 +205,7 @@ public record Intake(
         public Intake build() {
             return new Intake(asOf, dateOfBirth, age, answers, fitzpatrickSkinType, radiationTherapyEndDate,
                     isotretinoinStopDate, medications, lastMicroneedlingDate, energyAssisted, needleDepthMm,
-                    conditionCodes, medicationCodes, List.of());
+                    conditionCodes, medicationCodes, List.of(), null);
         }
     }
 }

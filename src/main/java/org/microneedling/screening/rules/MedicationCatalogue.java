@@ -78,37 +78,8 @@ public final class MedicationCatalogue {
         }
     }
 
-    /** The last list recognised and its matches; see {@link #recognise}. */
-    private record Recognised(List<String> medications, List<MedicationMatch> matches) {
-    }
-
-    private volatile Recognised last;
-
-    /**
-     * Every recognised medicine in every line, in list order; each medicine at most once per line. A rule and an
-     * advisory both read one intake's medicines, so the answer for the very same (immutable) list is kept once.
-     */
+    /** Every recognised medicine in every line, in list order; each medicine at most once per line. */
     public List<MedicationMatch> recognise(List<String> medications) {
-        Recognised previous = last;
-        if (previous != null && previous.medications() == medications) {
-            return previous.matches();
-        }
-        List<MedicationMatch> matches = recogniseEach(medications);
-        if (isImmutable(medications)) {
-            last = new Recognised(medications, matches);
-        }
-        return matches;
-    }
-
-    private static final Class<?> IMMUTABLE_LIST = List.of(1, 2, 3).getClass();
-    private static final Class<?> IMMUTABLE_SHORT_LIST = List.of(1).getClass();
-
-    /** Only a list nobody can change may be answered from memory. */
-    private static boolean isImmutable(List<String> medications) {
-        return medications.getClass() == IMMUTABLE_LIST || medications.getClass() == IMMUTABLE_SHORT_LIST;
-    }
-
-    private List<MedicationMatch> recogniseEach(List<String> medications) {
         List<MedicationMatch> matches = new ArrayList<>();
         for (int index = 0; index < medications.size(); index++) {
             String text = medications.get(index);
@@ -138,7 +109,7 @@ public final class MedicationCatalogue {
                 }
             }
         }
-        return List.copyOf(matches);
+        return matches;
     }
 
     /** Splits text into lower-case runs of letters and digits. */

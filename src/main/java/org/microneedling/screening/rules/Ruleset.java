@@ -30,11 +30,13 @@ public final class Ruleset {
     private final List<Rule> rules;
     private final List<Advisory> advisories;
     private final CodeCatalogue codes;
+    private final MedicationCatalogue medications;
     private final String digest;
 
     private Ruleset(Policy policy, MedicationCatalogue medications, CodeCatalogue codes) {
         this.policy = policy;
         this.codes = codes;
+        this.medications = medications;
         this.rules = List.of(
                 new UnderMinimumAgeRule(policy),
                 new ActiveAcneRule(policy),
@@ -108,12 +110,13 @@ public final class Ruleset {
 
     /** Decides for an intake; its coded conditions and medicines count as the code tables say. */
     public Decision decide(Intake given) {
-        Intake intake = given;
+        List<CodeMatch> recognised = List.of();
         if (!given.conditionCodes().isEmpty() || !given.medicationCodes().isEmpty()) {
-            List<CodeMatch> recognised = new ArrayList<>(codes.recognise(given.conditionCodes(), "conditionCodes"));
+            recognised = new ArrayList<>(codes.recognise(given.conditionCodes(), "conditionCodes"));
             recognised.addAll(codes.recognise(given.medicationCodes(), "medicationCodes"));
-            intake = given.withRecognisedCodes(recognised);
         }
+        // Recognised once here: a rule and an advisory both read the medicines.
+        Intake intake = given.withRecognised(recognised, medications.recognise(given.medications()));
         List<Finding> reasons = new ArrayList<>();
         List<String> notAssessed = new ArrayList<>();
         for (Rule rule : rules) {
