@@ -51,7 +51,7 @@ request() {
 }
 
 SCREENING_AUTH_API_KEYS_FILE=$WORK/api-keys java "$@" -XX:ArchiveClassesAtExit="$ARCHIVE" \
-    -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.shutdown.delay-enabled=false \
+    -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.shutdown.delay=0s \
     -Daudit.data-dir="$WORK/data" -jar "$JAR" >"$WORK/service.log" 2>&1 &
 pid=$!
 deadline=$((SECONDS + 120))
