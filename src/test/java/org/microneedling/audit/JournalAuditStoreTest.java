@@ -290,9 +290,7 @@ class JournalAuditStoreTest {
     @Test
     void aRecordRewrittenWithAValidChecksumIsReportedAsModified() throws IOException {
         open(AuditConfig.DEFAULT_SEGMENT_BYTES);
-        for (int i = 0; i < 3; i++) {
-            store.append(List.of(AuditEntries.entry()));
-        }
+        appendSeparately(3);
         rewriteFrame(segments().get(0), 1, canonical -> new String(canonical, StandardCharsets.ISO_8859_1)
                 .replace("REFER_TO_PROVIDER", "ELIGIBLE_ZZZZZZZZ").getBytes(StandardCharsets.ISO_8859_1));
 
@@ -306,9 +304,7 @@ class JournalAuditStoreTest {
     @Test
     void aFlippedByteIsReportedAsUnreadable() throws IOException {
         open(AuditConfig.DEFAULT_SEGMENT_BYTES);
-        for (int i = 0; i < 3; i++) {
-            store.append(List.of(AuditEntries.entry()));
-        }
+        appendSeparately(3);
         Path segment = segments().get(0);
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(new byte[] { 'X' }), Journal.MAGIC.length + 60);
@@ -324,9 +320,7 @@ class JournalAuditStoreTest {
     @Test
     void aDeletedSegmentIsReportedAsMissingRecords() throws IOException {
         open(SMALL_SEGMENT);
-        for (int i = 0; i < 30; i++) {
-            store.append(List.of(AuditEntries.entry()));
-        }
+        appendSeparately(30);
         List<Path> segments = segments();
         assertThat(segments).hasSizeGreaterThan(3);
 
@@ -344,9 +338,7 @@ class JournalAuditStoreTest {
     @Test
     void recordsCutFromTheEndWhileRunningAreReportedMissing() throws IOException {
         open(AuditConfig.DEFAULT_SEGMENT_BYTES);
-        for (int i = 0; i < 3; i++) {
-            store.append(List.of(AuditEntries.entry()));
-        }
+        appendSeparately(3);
         Path segment = segments().get(0);
         long secondEnds = frameEnds(segment).get(1);
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -422,6 +414,13 @@ class JournalAuditStoreTest {
         store.close();
         store = AuditStore.open(settings(SMALL_SEGMENT));
         assertThat(store.ready()).isTrue();
+    }
+
+    /** Appends {@code count} records, one commit each. */
+    private void appendSeparately(int count) {
+        for (int i = 0; i < count; i++) {
+            store.append(List.of(AuditEntries.entry()));
+        }
     }
 
     /** Byte offsets where each frame of a segment ends. */
