@@ -47,11 +47,6 @@ final class ChainHash {
         return HexFormat.of().formatHex(sha256().digest(canonicalBytes(content)));
     }
 
-    /** The hash of canonical bytes, with a digest the caller keeps (a writer thread hashes thousands a second). */
-    static String hash(byte[] canonicalBytes, MessageDigest sha256) {
-        return HexFormat.of().formatHex(sha256.digest(canonicalBytes));
-    }
-
     /** The content that {@link #canonicalBytes} encoded; the journal stores records in exactly this form. */
     static Content parse(byte[] canonical) {
         Fields fields = new Fields(canonical);
