@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
@@ -33,8 +35,17 @@ import org.jboss.logging.Logger;
  */
 final class AuditDatabase implements AutoCloseable {
 
-    /** Every migration, in order. Listed rather than scanned because class-path scanning differs between Quarkus' class loaders. */
-    static final List<String> MIGRATIONS = List.of("V1__audit_trail.sql");
+    /** One schema migration and the engines it runs on. */
+    record Migration(String file, Set<Engine> engines) {
+    }
+
+    /**
+     * Every migration, in order. Listed rather than scanned because class-path scanning differs between Quarkus'
+     * class loaders. A migration for one engine only is simply absent from the others' history.
+     */
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration("V1__audit_trail.sql", EnumSet.allOf(Engine.class)),
+            new Migration("V2__postgresql_rows_inline.sql", EnumSet.of(Engine.POSTGRESQL)));
     static final String MIGRATION_FOLDER = "db/audit";
 
     private static final Logger LOG = Logger.getLogger(AuditDatabase.class);
@@ -247,7 +258,7 @@ final class AuditDatabase implements AutoCloseable {
                 .dataSource(pool)
                 .table("audit_schema_history")
                 .locations(MIGRATION_FOLDER)
-                .resourceProvider(new ListedMigrations(loader))
+                .resourceProvider(new ListedMigrations(loader, engine))
                 .javaMigrationClassProvider(List::of)
                 .failOnMissingLocations(false)
                 .cleanDisabled(true)
@@ -279,20 +290,22 @@ final class AuditDatabase implements AutoCloseable {
     private static final class ListedMigrations implements ResourceProvider {
 
         private final ClassLoader loader;
+        private final List<String> names;
         private final Location location = new Location("classpath:" + MIGRATION_FOLDER);
 
-        ListedMigrations(ClassLoader loader) {
+        ListedMigrations(ClassLoader loader, Engine engine) {
             this.loader = loader;
+            this.names = MIGRATIONS.stream().filter(m -> m.engines().contains(engine)).map(Migration::file).toList();
         }
 
         @Override
         public LoadableResource getResource(String name) {
-            return MIGRATIONS.contains(name) ? resource(name) : null;
+            return names.contains(name) ? resource(name) : null;
         }
 
         @Override
         public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-            return MIGRATIONS.stream()
+            return names.stream()
                     .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
                     .map(this::resource)
                     .toList();
