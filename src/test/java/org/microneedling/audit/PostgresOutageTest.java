@@ -100,7 +100,11 @@ class PostgresOutageTest {
             given().when().get("/q/health/ready").then().statusCode(503);
             given().when().get("/q/health/live").then().statusCode(200);
             sleep(1500);
-            List<Outcome> duringOutage = List.copyOf(outcomes.subList((int) stoppedAt, outcomes.size()));
+            List<Outcome> duringOutage;
+            // A sub-list of a synchronized list is not synchronized itself: the clients are still adding.
+            synchronized (outcomes) {
+                duringOutage = List.copyOf(outcomes.subList((int) stoppedAt, outcomes.size()));
+            }
 
             TestDatabases.startPostgres();
             stopped = false;
