@@ -1,14 +1,9 @@
 package org.microneedling.common;
 
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.Router;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,26 +22,11 @@ class BodyLimitFilter {
         router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, maxBytes)) {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body(context.acceptableLanguages()));
+                RouteProblem.send(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge");
                 return;
             }
             context.next();
         });
-    }
-
-    private static String body(List<LanguageHeader> acceptable) {
-        Messages messages = Messages.of(Messages.negotiate(acceptable.stream()
-                .map(language -> Locale.forLanguageTag(language.value())).toList()));
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        return new JsonObject()
-                .put("type", type.uri())
-                .put("title", type.title(messages))
-                .put("status", type.status())
-                .put("detail", messages.get("problem.payloadTooLarge"))
-                .encode();
     }
 
     private static boolean exceeds(String declared, long maxBytes) {
