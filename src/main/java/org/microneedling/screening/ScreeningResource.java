@@ -74,7 +74,8 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/json or application/fhir+json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The audit store cannot record the decision; retry later",
+    @APIResponse(responseCode = "503",
+            description = "The audit store cannot record the decision, or the instance is stopping; retry later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context HttpHeaders headers, byte[] body) {
