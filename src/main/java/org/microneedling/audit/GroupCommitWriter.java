@@ -127,10 +127,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 continue;
             }
             long now = System.nanoTime();
-            for (Pending pending : queue) {
+            // Oldest first: the batch being committed was queued before anything still in the queue.
+            for (Pending pending : inFlight) {
                 timeOut(pending, now);
             }
-            for (Pending pending : inFlight) {
+            for (Pending pending : queue) {
                 timeOut(pending, now);
             }
         }
