@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 
@@ -41,7 +42,7 @@ final class BlockWrittenConsole extends ExtHandler {
         try {
             line = getFormatter().format(record).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
-            reportError("Could not format an access line", e, java.util.logging.ErrorManager.FORMAT_FAILURE);
+            reportError("Could not format an access line", e, ErrorManager.FORMAT_FAILURE);
             return;
         }
         synchronized (block) {
@@ -72,7 +73,7 @@ final class BlockWrittenConsole extends ExtHandler {
             block.writeTo(out);
             out.flush();
         } catch (IOException e) {
-            reportError("Could not write access lines to the console", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+            reportError("Could not write access lines to the console", e, ErrorManager.WRITE_FAILURE);
         } finally {
             block.reset();
         }
@@ -81,9 +82,15 @@ final class BlockWrittenConsole extends ExtHandler {
     /**
      * Gives {@code category} its own handlers: this one in place of the console handler, and the other handlers the
      * root logger hands its lines to. Returns null, changing nothing, when the root has no plain console handler
-     * (console off, or wrapped, as with async console logging): the category then logs as before.
+     * (console off, or wrapped, as with async console logging) or the category already has handlers of its own: the
+     * category then logs as before.
      */
     static BlockWrittenConsole install(LogContext context, String category, OutputStream out) {
+        Logger logger = context.getLogger(category);
+        if (logger.getHandlers().length > 0 || !logger.getUseParentHandlers()) {
+            // The operator gave the category handlers of its own (quarkus.log.category."…".handlers): theirs stand.
+            return null;
+        }
         Logger root = context.getLogger("");
         List<Handler> leaves = new ArrayList<>();
         for (Handler handler : root.getHandlers()) {
@@ -108,7 +115,6 @@ final class BlockWrittenConsole extends ExtHandler {
         BlockWrittenConsole blocks = new BlockWrittenConsole(out, console.getFormatter());
         blocks.setLevel(console.getLevel());
         blocks.setFilter(console.getFilter());
-        Logger logger = context.getLogger(category);
         for (Handler leaf : leaves) {
             logger.addHandler(leaf == console ? blocks : leaf);
         }

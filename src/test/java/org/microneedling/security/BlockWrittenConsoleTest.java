@@ -117,6 +117,23 @@ class BlockWrittenConsoleTest {
     }
 
     @Test
+    void handlersTheOperatorGaveTheCategoryAreLeftAlone() {
+        LogContext context = LogContext.create();
+        ConsoleHandler rootConsole = new ConsoleHandler(new PatternFormatter("%s%n"));
+        rootConsole.setOutputStream(new CountingOut());
+        context.getLogger("").addHandler(rootConsole);
+        Collecting own = new Collecting();
+        context.getLogger(CATEGORY).addHandler(own);
+        context.getLogger(CATEGORY).setUseParentHandlers(false);
+
+        assertThat(BlockWrittenConsole.install(context, CATEGORY, new CountingOut())).isNull();
+        context.getLogger(CATEGORY).info("POST /api/v1/screenings 200");
+
+        assertThat(context.getLogger(CATEGORY).getHandlers()).containsExactly(own);
+        assertThat(own.messages).containsExactly("POST /api/v1/screenings 200");
+    }
+
+    @Test
     void withoutAPlainConsoleNothingChanges() {
         LogContext context = LogContext.create();
         Collecting file = new Collecting();
