@@ -1,9 +1,5 @@
 package org.microneedling.security;
 
-import java.io.PrintStream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +13,14 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.LogContext;
 
 /**
  * One line per request on the {@code org.microneedling.access} logger: method, path, status, client id, latency and
  * screening id. Never a header value, query string or body: those may carry keys or health data. On the console the
- * lines arrive in blocks, at most {@link #CONSOLE_FLUSH_MILLIS} late (see {@link BlockWrittenConsole}).
+ * lines arrive in blocks, at most {@link BlockWrittenConsole#FLUSH_INTERVAL} late.
  */
 @ApplicationScoped
 class AccessLog {
@@ -35,32 +31,18 @@ class AccessLog {
     private static final Pattern SCREENING_PATH = Pattern.compile(
             "/api/v1/screenings/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
     private static final int MAX_PATH_LENGTH = 200;
-    static final long CONSOLE_FLUSH_MILLIS = 200;
 
     private BlockWrittenConsole console;
-    private ScheduledExecutorService flusher;
 
-    synchronized void writeConsoleInBlocks(@Observes StartupEvent started) {
-        boolean stderr = ConfigProvider.getConfig().getOptionalValue("quarkus.log.console.stderr", Boolean.class)
-                .orElse(false);
-        PrintStream out = stderr ? System.err : System.out;
-        console = BlockWrittenConsole.install(LogContext.getLogContext(), CATEGORY, out);
-        if (console == null) {
-            return;
-        }
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "access-log-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleWithFixedDelay(console::flush, CONSOLE_FLUSH_MILLIS, CONSOLE_FLUSH_MILLIS,
-                TimeUnit.MILLISECONDS);
+    synchronized void writeConsoleInBlocks(@Observes StartupEvent started,
+            @ConfigProperty(name = "quarkus.log.console.stderr", defaultValue = "false") boolean stderr) {
+        console = BlockWrittenConsole.install(LogContext.getLogContext(), CATEGORY, stderr ? System.err : System.out,
+                BlockWrittenConsole.FLUSH_INTERVAL);
     }
 
     /** Lines of requests still draining during shutdown go straight to the console again. */
     synchronized void writeConsoleDirectly(@Observes ShutdownEvent stopping) {
         if (console != null) {
-            flusher.shutdownNow();
             console.uninstall(LogContext.getLogContext(), CATEGORY);
             console = null;
         }

@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.ErrorManager;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -19,17 +23,21 @@ import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
  * The console for one busy category, written in blocks: formatted exactly as the console handler formats every other
- * line, gathered in memory and written out at most {@code BLOCK_BYTES} at a time or when {@link #flush()} is called
- * (the installer does so on a timer and at shutdown). One write to stdout per access line cost about a tenth of a
+ * line, gathered in memory and written out at most {@code BLOCK_BYTES} at a time, at the flush interval it was
+ * installed with, and when it is uninstalled. One write to stdout per access line cost about a tenth of a
  * screening's CPU under load; a block of a few hundred lines costs one write. The category's other handlers (a log
  * file, say) still get every line as it happens.
  */
 final class BlockWrittenConsole extends ExtHandler {
 
     static final int BLOCK_BYTES = 64 * 1024;
+    /** The longest an access line waits for the console in the service. */
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(200);
 
     private final OutputStream out;
     private final ByteArrayOutputStream block = new ByteArrayOutputStream(BLOCK_BYTES + 1024);
+    /** Writes out what has gathered; started by {@link #install}, stopped by {@link #uninstall}. */
+    private ScheduledExecutorService flusher;
 
     BlockWrittenConsole(OutputStream out, Formatter formatter) {
         this.out = out;
@@ -85,7 +93,8 @@ final class BlockWrittenConsole extends ExtHandler {
      * (console off, or wrapped, as with async console logging) or the category already has handlers of its own: the
      * category then logs as before.
      */
-    static BlockWrittenConsole install(LogContext context, String category, OutputStream out) {
+    static BlockWrittenConsole install(LogContext context, String category, OutputStream out,
+            Duration flushInterval) {
         Logger logger = context.getLogger(category);
         if (logger.getHandlers().length > 0 || !logger.getUseParentHandlers()) {
             // The operator gave the category handlers of its own (quarkus.log.category."…".handlers): theirs stand.
@@ -119,11 +128,21 @@ final class BlockWrittenConsole extends ExtHandler {
             logger.addHandler(leaf == console ? blocks : leaf);
         }
         logger.setUseParentHandlers(false);
+        blocks.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "console-blocks-" + category);
+            thread.setDaemon(true);
+            return thread;
+        });
+        blocks.flusher.scheduleWithFixedDelay(blocks::flush, flushInterval.toMillis(), flushInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return blocks;
     }
 
     /** Hands {@code category} back to the root's handlers, then writes out what is left. */
     void uninstall(LogContext context, String category) {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
         Logger logger = context.getLogger(category);
         logger.setUseParentHandlers(true);
         logger.clearHandlers();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class BlockWrittenConsoleTest {
 
     private static final String CATEGORY = "test.access";
+    /** A flush interval no test waits for: lines leave only when the test says so. */
+    private static final Duration HELD = Duration.ofHours(1);
 
     /** Counts the writes that reach it, as stdout would count system calls. */
     private static final class CountingOut extends OutputStream {
@@ -101,7 +104,7 @@ class BlockWrittenConsoleTest {
         root.addHandler(delayed);
         CountingOut blocks = new CountingOut();
 
-        BlockWrittenConsole console = BlockWrittenConsole.install(context, CATEGORY, blocks);
+        BlockWrittenConsole console = BlockWrittenConsole.install(context, CATEGORY, blocks, HELD);
         context.getLogger(CATEGORY).info("POST /api/v1/screenings 200");
         context.getLogger("other").info("started");
 
@@ -117,6 +120,25 @@ class BlockWrittenConsoleTest {
     }
 
     @Test
+    void onceInstalledHeldLinesReachTheConsoleWithoutAFlushCall() throws InterruptedException {
+        LogContext context = LogContext.create();
+        ConsoleHandler rootConsole = new ConsoleHandler(new PatternFormatter("%s%n"));
+        rootConsole.setOutputStream(new CountingOut());
+        context.getLogger("").addHandler(rootConsole);
+        CountingOut blocks = new CountingOut();
+        BlockWrittenConsole console = BlockWrittenConsole.install(context, CATEGORY, blocks, Duration.ofMillis(50));
+
+        context.getLogger(CATEGORY).info("POST /api/v1/screenings 200");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (blocks.bytes.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(blocks.text()).isEqualTo("POST /api/v1/screenings 200\n");
+        console.uninstall(context, CATEGORY);
+    }
+
+    @Test
     void handlersTheOperatorGaveTheCategoryAreLeftAlone() {
         LogContext context = LogContext.create();
         ConsoleHandler rootConsole = new ConsoleHandler(new PatternFormatter("%s%n"));
@@ -126,7 +148,7 @@ class BlockWrittenConsoleTest {
         context.getLogger(CATEGORY).addHandler(own);
         context.getLogger(CATEGORY).setUseParentHandlers(false);
 
-        assertThat(BlockWrittenConsole.install(context, CATEGORY, new CountingOut())).isNull();
+        assertThat(BlockWrittenConsole.install(context, CATEGORY, new CountingOut(), HELD)).isNull();
         context.getLogger(CATEGORY).info("POST /api/v1/screenings 200");
 
         assertThat(context.getLogger(CATEGORY).getHandlers()).containsExactly(own);
@@ -139,7 +161,7 @@ class BlockWrittenConsoleTest {
         Collecting file = new Collecting();
         context.getLogger("").addHandler(file);
 
-        assertThat(BlockWrittenConsole.install(context, CATEGORY, new CountingOut())).isNull();
+        assertThat(BlockWrittenConsole.install(context, CATEGORY, new CountingOut(), HELD)).isNull();
         assertThat(context.getLogger(CATEGORY).getUseParentHandlers()).isTrue();
         assertThat(context.getLogger(CATEGORY).getHandlers()).isEmpty();
     }
