@@ -13,7 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,9 +53,9 @@ class ConnectionDraining {
         context.next();
     }
 
-    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
-        drainThenStopAfter(ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.delay", Duration.class)
-                .orElse(Duration.ZERO));
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event,
+            @ConfigProperty(name = "quarkus.shutdown.delay", defaultValue = "0s") Duration delay) {
+        drainThenStopAfter(delay);
     }
 
     void drainThenStopAfter(Duration delay) {

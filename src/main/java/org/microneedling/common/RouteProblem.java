@@ -7,17 +7,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A problem+json answer from a route handler that runs before the REST layer (and its exception mappers), in the
- * caller's language. The connection is closed after it: these answers refuse a request whose body was not read.
+ * Problem+json answers from route handlers, which run before the REST layer and its exception mappers, in the
+ * caller's language.
  */
-final class RouteProblem {
+public final class RouteProblem {
 
     private RouteProblem() {
     }
 
+    /** The caller's language from its Accept-Language header, as {@link Messages#forRequest} reads it in REST. */
+    public static Messages messages(RoutingContext context) {
+        return Messages.forLanguages(() -> context.acceptableLanguages().stream()
+                .map(language -> Locale.forLanguageTag(language.value())).toList());
+    }
+
+    /** Refuses a request whose body was not read; the connection is closed after the answer. */
     static void send(RoutingContext context, ProblemType type, String detailKey) {
-        Messages messages = Messages.of(Messages.negotiate(context.acceptableLanguages().stream()
-                .map(language -> Locale.forLanguageTag(language.value())).toList()));
+        Messages messages = messages(context);
         String body = new JsonObject()
                 .put("type", type.uri())
                 .put("title", type.title(messages))

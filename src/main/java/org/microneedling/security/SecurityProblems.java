@@ -1,8 +1,5 @@
 package org.microneedling.security;
 
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemType;
+import org.microneedling.common.RouteProblem;
 
 /**
  * Missing or wrong credentials answer 401 with a {@code WWW-Authenticate} challenge, a missing role 403, both as
@@ -76,11 +74,9 @@ public class SecurityProblems {
         if (context.response().ended()) {
             return;
         }
-        List<Locale> acceptable = context.acceptableLanguages().stream()
-                .map(language -> Locale.forLanguageTag(language.tag())).toList();
         String body;
         try {
-            body = mapper.writeValueAsString(problem(type, Messages.of(Messages.negotiate(acceptable))));
+            body = mapper.writeValueAsString(problem(type, RouteProblem.messages(context)));
         } catch (JsonProcessingException e) {
             context.next();
             return;

@@ -107,6 +107,17 @@ class ConnectionDrainingTest {
         assertThat(late.body()).contains("otra instancia");
     }
 
+    @Test
+    void aMalformedLanguageHeaderStillGetsTheRefusalInEnglish() throws Exception {
+        draining.onStop(null);
+
+        HttpResponse<String> late = http.send(HttpRequest.newBuilder(base.resolve("/quick"))
+                .header("Accept-Language", ";;=, ,=;q").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(late.statusCode()).isEqualTo(503);
+        assertThat(late.body()).contains("another instance");
+    }
+
     private HttpResponse<String> send(String path) throws Exception {
         return http.send(get(path), HttpResponse.BodyHandlers.ofString());
     }
