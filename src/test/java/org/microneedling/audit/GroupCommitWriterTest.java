@@ -80,10 +80,7 @@ class GroupCommitWriterTest {
 
     @Test
     void aCallerThatTimedOutWhileQueuedIsNeverWritten() throws Exception {
-        target.stuck = true;
-        AuditEntry first = AuditEntries.entry();
-        CompletableFuture<Void> blocked = writer.appendAsync(List.of(first)).toCompletableFuture();
-        assertThat(target.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> blocked = blockTheWriterWith(AuditEntries.entry());
         AuditEntry queued = AuditEntries.entry();
         CompletableFuture<Void> waiting = writer.appendAsync(List.of(queued)).toCompletableFuture();
 
@@ -99,10 +96,8 @@ class GroupCommitWriterTest {
 
     @Test
     void aRefusedEntryFailsOnlyItsOwnCaller() throws Exception {
-        target.stuck = true;
         AuditEntry blocker = AuditEntries.entry();
-        CompletableFuture<Void> first = writer.appendAsync(List.of(blocker)).toCompletableFuture();
-        assertThat(target.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = blockTheWriterWith(blocker);
         AuditEntry bad = AuditEntries.entry();
         AuditEntry good = AuditEntries.entry();
         target.refused = bad.screeningId();
@@ -116,5 +111,13 @@ class GroupCommitWriterTest {
         accepted.get(5, TimeUnit.SECONDS);
         assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class);
         assertThat(target.committed).containsExactly(blocker.screeningId(), good.screeningId());
+    }
+
+    /** Appends an entry whose commit holds the writer until the test releases the target. */
+    private CompletableFuture<Void> blockTheWriterWith(AuditEntry entry) throws InterruptedException {
+        target.stuck = true;
+        CompletableFuture<Void> blocked = writer.appendAsync(List.of(entry)).toCompletableFuture();
+        assertThat(target.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        return blocked;
     }
 }
