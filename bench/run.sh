@@ -9,7 +9,7 @@
 #   2. wrk at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
 #        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
 #        audit-off the service with audit.enabled=false (benchmark only: never a production setting)
-#        defaults the service as shipped: embedded durable H2 audit (and authentication once it exists)
+#        defaults the service as shipped: API key authentication, the embedded append-only journal synced on every commit
 #        pg       the service with its audit on PostgreSQL (fsync=on, synchronous_commit=on)
 #      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds)
 #   3. peak resident memory of each service process while under load
