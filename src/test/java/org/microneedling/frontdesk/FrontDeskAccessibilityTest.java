@@ -2,7 +2,6 @@ package org.microneedling.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,37 +19,22 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Keyboard, labels, focus, a 320 px screen and the printed chart copy, in a real browser. */
 @QuarkusTest
-class FrontDeskAccessibilityTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
+class FrontDeskAccessibilityTest extends BrowserTest {
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en-US");
+    static void openBrowser() {
+        startBrowser("en-US");
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+    /** Runs before the console check: the next test starts on a plain screen. */
     @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-            browser.assertNoConsoleErrors();
-        }
+    void clearEmulation() {
+        browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
     private WebElement focused() {

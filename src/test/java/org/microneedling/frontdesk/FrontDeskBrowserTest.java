@@ -2,11 +2,8 @@ package org.microneedling.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -22,36 +18,17 @@ import io.quarkus.test.junit.QuarkusTest;
  * test fails on a browser console error; the page is served under a strict Content-Security-Policy.
  */
 @QuarkusTest
-class FrontDeskBrowserTest {
+class FrontDeskBrowserTest extends BrowserTest {
 
     /** The one error the browser itself logs on the invalid path: the API's 400 answer to a bad questionnaire. */
     static final String EXPECTED_BAD_REQUEST = "api/v1/screenings - Failed to load resource: the server responded "
             + "with a status of 400";
 
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
     private FrontDeskPage page;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en-US");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
+    static void openBrowser() {
+        startBrowser("en-US");
     }
 
     private FrontDeskPage openIn(String language) {

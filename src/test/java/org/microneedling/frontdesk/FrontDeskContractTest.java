@@ -3,7 +3,6 @@ package org.microneedling.frontdesk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -29,30 +25,11 @@ import io.restassured.path.json.JsonPath;
  * values, the page follows the browser's language, and a clinic key lives in sessionStorage only.
  */
 @QuarkusTest
-class FrontDeskContractTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
+class FrontDeskContractTest extends BrowserTest {
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
+    static void openBrowser() {
+        startBrowser("en-GB");
     }
 
     @Test
