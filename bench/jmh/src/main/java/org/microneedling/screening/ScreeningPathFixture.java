@@ -1,9 +1,5 @@
 package org.microneedling.screening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,42 +25,62 @@ import org.microneedling.screening.rules.Ruleset;
 /**
  * The service's screening path wired by hand as CDI wires it, with the shipped policy, an ObjectMapper
  * configured like Quarkus' default one and a decision log that keeps nothing (the audit write is measured
- * through HTTP by bench/run.sh, not here).
+ * through HTTP by bench/run.sh, not here). It lives in the screening package because the path's parts are
+ * package-private there; the benchmarks themselves are in {@code org.microneedling.bench.jmh}.
  */
-final class BenchmarkFixtures {
+public final class ScreeningPathFixture {
 
     /**
      * Libraries log through JBoss Logging; outside Quarkus, which sets INFO, the JBoss LogManager would build a
      * record for every TRACE call of Hibernate Validator. The fixtures set INFO as Quarkus does.
      */
-    static final String LOGGING = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
+    public static final String LOGGING = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
     static {
         org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
     }
 
     /** The load harness's questionnaire; the OpenAPI example, which gives a referral and an advisory. */
-    static final String QUESTIONNAIRE = ApiExamples.REQUEST;
+    public static final String QUESTIONNAIRE = ApiExamples.REQUEST;
 
-    final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    final Validator validator = Validation.byDefaultProvider().configure()
+    private final Validator validator = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory().getValidator();
-    final ScreeningConfig config = new Config();
-    final Ruleset ruleset = Ruleset.create(Policy.defaults(), MedicationCatalogue.load());
-    final QuestionnaireReader reader = new QuestionnaireReader(mapper, validator, config);
-    final DecisionRenderer renderer = new DecisionRenderer(ruleset);
-    final DecisionLog keepsNothing = new KeepsNothing();
-    final ScreeningService service = new ScreeningService(reader, ruleset, renderer, keepsNothing, mapper, config);
-    final Messages messages = Messages.of(Messages.DEFAULT_LOCALE);
+    private final ScreeningConfig config = new Config();
+    private final Ruleset ruleset = Ruleset.create(Policy.defaults(), MedicationCatalogue.load());
+    private final QuestionnaireReader reader = new QuestionnaireReader(mapper, validator, config);
+    private final DecisionRenderer renderer = new DecisionRenderer(ruleset);
+    private final DecisionLog keepsNothing = new KeepsNothing();
+    private final ScreeningService service = new ScreeningService(reader, ruleset, renderer, keepsNothing, mapper, config);
+    private final Messages messages = Messages.of(Messages.DEFAULT_LOCALE);
+
+    public Ruleset ruleset() {
+        return ruleset;
+    }
+
+    /** Strict parsing alone. */
+    public JsonNode parse(byte[] body) {
+        return reader.parse(body, messages);
+    }
+
+    /** One questionnaire from bytes to the result JSON that would be recorded and answered. */
+    public String screen(byte[] body) {
+        return service.screen(body, messages, null).toCompletableFuture().join().json();
+    }
+
+    /** A JSON array of questionnaires to the array of results. */
+    public String screenBatch(byte[] body) {
+        return service.screenBatch(body, messages, null);
+    }
 
     /** The questionnaire as the rules see it, after reading and validation. */
-    Intake intake(byte[] body) {
+    public Intake intake(byte[] body) {
         List<Violation> violations = new ArrayList<>();
         QuestionnaireReader.Valid valid = reader.read(reader.parse(body, messages), "", messages, violations);
         if (valid == null) {
@@ -73,20 +90,12 @@ final class BenchmarkFixtures {
     }
 
     /** A JSON array of {@code size} copies of the questionnaire, as a batch client would send it. */
-    static byte[] batch(int size) {
+    public static byte[] batch(int size) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < size; i++) {
             json.append(i == 0 ? "" : ",").append(QUESTIONNAIRE);
         }
         return json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final class KeepsNothing implements DecisionLog {

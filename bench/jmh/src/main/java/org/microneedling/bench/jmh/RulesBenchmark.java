@@ -1,8 +1,9 @@
-package org.microneedling.screening;
+package org.microneedling.bench.jmh;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import org.microneedling.screening.ScreeningPathFixture;
 import org.microneedling.screening.rules.Decision;
 import org.microneedling.screening.rules.Intake;
 import org.microneedling.screening.rules.Ruleset;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 
 /** Rule evaluation alone: every rule and advisory of the shipped policy over one validated questionnaire. */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = BenchmarkFixtures.LOGGING)
+@Fork(value = 1, jvmArgsAppend = ScreeningPathFixture.LOGGING)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RulesBenchmark {
@@ -28,10 +29,10 @@ public class RulesBenchmark {
 
     @Setup
     public void setUp() {
-        BenchmarkFixtures fixtures = new BenchmarkFixtures();
-        ruleset = fixtures.ruleset;
-        referral = fixtures.intake(BenchmarkFixtures.QUESTIONNAIRE.getBytes(StandardCharsets.UTF_8));
-        eligible = fixtures.intake(BenchmarkFixtures.QUESTIONNAIRE
+        ScreeningPathFixture fixtures = new ScreeningPathFixture();
+        ruleset = fixtures.ruleset();
+        referral = fixtures.intake(ScreeningPathFixture.QUESTIONNAIRE.getBytes(StandardCharsets.UTF_8));
+        eligible = fixtures.intake(ScreeningPathFixture.QUESTIONNAIRE
                 .replace("\"coldSoreHistory\": \"YES\"", "\"coldSoreHistory\": \"NO\"")
                 .replace("\"ibuprofen 400 mg as needed\"", "\"vitamin D\"")
                 .getBytes(StandardCharsets.UTF_8));

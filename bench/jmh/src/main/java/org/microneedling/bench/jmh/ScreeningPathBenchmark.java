@@ -1,10 +1,11 @@
-package org.microneedling.screening;
+package org.microneedling.bench.jmh;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.microneedling.screening.ScreeningPathFixture;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,35 +20,35 @@ import org.openjdk.jmh.annotations.State;
  * validation, the rules, rendering with messages, and serialising the result (plus the audit entry built from it).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = BenchmarkFixtures.LOGGING)
+@Fork(value = 1, jvmArgsAppend = ScreeningPathFixture.LOGGING)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ScreeningPathBenchmark {
 
-    private BenchmarkFixtures fixtures;
+    private ScreeningPathFixture fixtures;
     private byte[] body;
     private byte[] batch;
 
     @Setup
     public void setUp() {
-        fixtures = new BenchmarkFixtures();
-        body = BenchmarkFixtures.QUESTIONNAIRE.getBytes(StandardCharsets.UTF_8);
-        batch = BenchmarkFixtures.batch(1000);
+        fixtures = new ScreeningPathFixture();
+        body = ScreeningPathFixture.QUESTIONNAIRE.getBytes(StandardCharsets.UTF_8);
+        batch = ScreeningPathFixture.batch(1000);
     }
 
     @Benchmark
     public JsonNode parseOnly() {
-        return fixtures.reader.parse(body, fixtures.messages);
+        return fixtures.parse(body);
     }
 
     @Benchmark
     public String parseDecideSerialize() {
-        return fixtures.service.screen(body, fixtures.messages, null).toCompletableFuture().join().json();
+        return fixtures.screen(body);
     }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public String batchOfThousand() {
-        return fixtures.service.screenBatch(batch, fixtures.messages, null);
+        return fixtures.screenBatch(batch);
     }
 }
