@@ -5,41 +5,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.microneedling.common.Messages;
 import org.microneedling.screening.rules.AdvisoryFinding;
-import org.microneedling.screening.rules.Answer;
-import org.microneedling.screening.rules.BelowTypicalAgeRule;
-import org.microneedling.screening.rules.BloodThinnersRule;
 import org.microneedling.screening.rules.CodeMatch;
 import org.microneedling.screening.rules.Decision;
-import org.microneedling.screening.rules.DepthBeyondEvaluatedRangeAdvisory;
 import org.microneedling.screening.rules.Evidence;
 import org.microneedling.screening.rules.Finding;
-import org.microneedling.screening.rules.IsotretinoinRecentRule;
-import org.microneedling.screening.rules.MedicationClass;
 import org.microneedling.screening.rules.MedicationMatch;
-import org.microneedling.screening.rules.Policy;
-import org.microneedling.screening.rules.RecentRadiationRule;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
-import org.microneedling.screening.rules.TooSoonSinceLastSessionRule;
-import org.microneedling.screening.rules.UnderMinimumAgeRule;
 
 /** Turns the rules' decision into the contract's result, with messages in the chosen language. */
 @ApplicationScoped
 class DecisionRenderer {
 
-    private final Ruleset ruleset;
     private final Map<String, String> sources;
     private final ScreeningResult.RulesetIdentity identity;
 
     DecisionRenderer(Ruleset ruleset) {
-        this.ruleset = ruleset;
         this.sources = ruleset.rules().stream().collect(Collectors.toMap(Rule::code, Rule::source));
         this.identity = new ScreeningResult.RulesetIdentity(Ruleset.NAME, Ruleset.VERSION, ruleset.digest());
     }
@@ -61,49 +48,15 @@ class DecisionRenderer {
     }
 
     private ScreeningResult.Reason reason(Finding finding, Messages messages) {
-        String message = messages.get(messageKey(finding, messages), messageArguments(finding.code()));
+        String message = messages.get("reason." + finding.code() + finding.variant().suffix(),
+                finding.messageArguments().toArray());
         return new ScreeningResult.Reason(finding.code(), finding.outcome(), message,
                 evidence(finding.evidence(), messages), sources.get(finding.code()), finding.reassessAfter());
     }
 
     private ScreeningResult.AdvisoryNotice advisory(AdvisoryFinding advisory, Messages messages) {
-        String message = messages.get("advisory." + advisory.code(), messageArguments(advisory.code()));
+        String message = messages.get("advisory." + advisory.code(), advisory.messageArguments().toArray());
         return new ScreeningResult.AdvisoryNotice(advisory.code(), message, evidence(advisory.evidence(), messages));
-    }
-
-    private static String messageKey(Finding finding, Messages messages) {
-        String key = "reason." + finding.code();
-        String variant = switch (finding.code()) {
-            case BloodThinnersRule.CODE -> confirmedBloodThinner(finding) ? null : ".refer";
-            case RecentRadiationRule.CODE -> finding.reassessAfter() != null ? null : ".refer";
-            default -> hasUnknownAnswer(finding) ? ".unknown" : null;
-        };
-        return variant != null && messages.has(key + variant) ? key + variant : key;
-    }
-
-    private static boolean confirmedBloodThinner(Finding finding) {
-        return finding.evidence().stream().anyMatch(evidence -> evidence.medication() == null
-                ? evidence.code() != null || Answer.YES.name().equals(evidence.value())
-                : evidence.medication().entry().medicationClass() != MedicationClass.ASPIRIN);
-    }
-
-    private static boolean hasUnknownAnswer(Finding finding) {
-        return finding.evidence().stream()
-                .anyMatch(evidence -> evidence.medication() == null && Answer.UNKNOWN.name().equals(evidence.value()));
-    }
-
-    private Object[] messageArguments(String code) {
-        Policy policy = ruleset.policy();
-        Function<Object, Object[]> one = value -> new Object[] { String.valueOf(value) };
-        return switch (code) {
-            case UnderMinimumAgeRule.CODE -> one.apply(policy.minimumAge());
-            case BelowTypicalAgeRule.CODE -> one.apply(policy.typicalAge());
-            case RecentRadiationRule.CODE -> one.apply(policy.radiationWindowMonths());
-            case TooSoonSinceLastSessionRule.CODE -> one.apply(policy.sessionIntervalDays());
-            case IsotretinoinRecentRule.CODE -> one.apply(policy.isotretinoinWindowMonths());
-            case DepthBeyondEvaluatedRangeAdvisory.CODE -> one.apply(policy.evaluatedNeedleDepthMm().toPlainString());
-            default -> new Object[0];
-        };
     }
 
     private static List<String> evidence(List<Evidence> evidence, Messages messages) {

@@ -178,12 +178,19 @@ public final class QuestionnaireDefinition {
     }
 
     private static RecordComponent component(String path) {
+        List<RecordComponent> components = components(path);
+        return components.get(components.size() - 1);
+    }
+
+    /** The request's record components along a JSON path, e.g. {@code history} then {@code eczema}. */
+    static List<RecordComponent> components(String path) {
         Class<?> type = ScreeningRequest.class;
-        RecordComponent found = null;
+        List<RecordComponent> found = new ArrayList<>();
         for (String name : path.split("\\.")) {
-            found = Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No request field " + path));
-            type = found.getType();
+            RecordComponent next = Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No request field " + path));
+            found.add(next);
+            type = next.getType();
         }
         return found;
     }

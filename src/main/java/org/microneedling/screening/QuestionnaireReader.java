@@ -2,6 +2,8 @@ package org.microneedling.screening;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,6 +61,8 @@ class QuestionnaireReader {
     static final int MAX_NAME_LENGTH = 256;
     // A full questionnaire is about 120 JSON tokens.
     static final long MAX_TOKENS_PER_QUESTIONNAIRE = 2_000;
+
+    private static final Map<Question, List<Method>> ANSWER_FIELDS = answerFields();
 
     private final ObjectReader reader;
     private final ObjectReader batchReader;
@@ -261,28 +265,11 @@ class QuestionnaireReader {
         }
     }
 
-    private static Intake intake(ScreeningRequest request, LocalDate asOf, int age) {
+    static Intake intake(ScreeningRequest request, LocalDate asOf, int age) {
         PatientAnswers patient = request.patient();
         HistoryAnswers history = request.history();
         Map<Question, Answer> answers = new EnumMap<>(Question.class);
-        put(answers, Question.PREGNANT, patient.pregnant());
-        put(answers, Question.BREASTFEEDING, patient.breastfeeding());
-        put(answers, Question.ACTIVE_ACNE, history.activeAcne());
-        put(answers, Question.ACTIVE_COLD_SORES, history.activeColdSores());
-        put(answers, Question.COLD_SORE_HISTORY, history.coldSoreHistory());
-        put(answers, Question.OTHER_ACTIVE_SKIN_INFECTION, history.otherActiveSkinInfection());
-        put(answers, Question.ECZEMA, history.eczema());
-        put(answers, Question.PSORIASIS, history.psoriasis());
-        put(answers, Question.KELOID_OR_HYPERTROPHIC_SCARRING, history.keloidOrHypertrophicScarring());
-        put(answers, Question.BLEEDING_DISORDER, history.bleedingDisorder());
-        put(answers, Question.TAKES_BLOOD_THINNERS, history.takesBloodThinners());
-        put(answers, Question.RADIATION_THERAPY, history.radiationTherapy());
-        put(answers, Question.TOPICAL_ANESTHETIC_ALLERGY, history.topicalAnestheticAllergy());
-        put(answers, Question.ISOTRETINOIN, history.isotretinoin());
-        put(answers, Question.SKIN_CANCER_IN_TREATMENT_AREA, history.skinCancerInTreatmentArea());
-        put(answers, Question.IMMUNOSUPPRESSED, history.immunosuppressed());
-        put(answers, Question.METAL_ALLERGY, history.metalAllergy());
-        put(answers, Question.SUNBURN_IN_TREATMENT_AREA, history.sunburnInTreatmentArea());
+        ANSWER_FIELDS.forEach((question, path) -> put(answers, question, answer(request, path)));
         TreatmentPlan treatment = request.treatment();
         FitzpatrickSkinType skinType = patient.fitzpatrickSkinType();
         return new Intake(asOf, patient.dateOfBirth(), age, answers, skinType == null ? null : skinType.number(),
@@ -295,6 +282,34 @@ class QuestionnaireReader {
     private static List<ClinicalCode> codes(List<CodeEntry> entries) {
         return entries == null ? List.of()
                 : entries.stream().map(entry -> new ClinicalCode(entry.system(), entry.code())).toList();
+    }
+
+    /**
+     * Each question's field in the request, found by the question's JSON path, so that a new question
+     * needs no copying code here; a question without an answer field stops the service at start-up.
+     */
+    private static Map<Question, List<Method>> answerFields() {
+        Map<Question, List<Method>> fields = new EnumMap<>(Question.class);
+        for (Question question : Question.values()) {
+            List<RecordComponent> path = QuestionnaireDefinition.components(question.path());
+            if (path.get(path.size() - 1).getType() != Answer.class) {
+                throw new IllegalStateException("The request field " + question.path() + " is not an answer");
+            }
+            fields.put(question, path.stream().map(RecordComponent::getAccessor).toList());
+        }
+        return fields;
+    }
+
+    private static Answer answer(ScreeningRequest request, List<Method> path) {
+        Object value = request;
+        try {
+            for (Method accessor : path) {
+                value = accessor.invoke(value);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return (Answer) value;
     }
 
     private static void put(Map<Question, Answer> answers, Question question, Answer answer) {

@@ -12,13 +12,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.microneedling.screening.rules.Question;
+
 /** The front-desk page as a receptionist (or an integrator's script) uses it: by the contract's JSON paths. */
 final class FrontDeskPage {
-
-    static final List<String> REQUIRED_HISTORY_ANSWERS = List.of("history.activeAcne", "history.activeColdSores",
-            "history.coldSoreHistory", "history.otherActiveSkinInfection", "history.eczema", "history.psoriasis",
-            "history.keloidOrHypertrophicScarring", "history.bleedingDisorder", "history.takesBloodThinners",
-            "history.radiationTherapy");
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -94,18 +91,17 @@ final class FrontDeskPage {
         return this;
     }
 
-    /** A healthy 36-year-old answering NO to every required question. */
+    /** A healthy 36-year-old answering NO to every yes/no question of the history. */
     FrontDeskPage healthyBaseline() {
         date("asOf", "2026-11-25");
         date("patient.dateOfBirth", "1990-06-15");
         answer("patient.pregnant", "NO");
         answer("patient.breastfeeding", "NO");
         skinType("III");
-        REQUIRED_HISTORY_ANSWERS.forEach(path -> answer(path, "NO"));
-        for (String path : List.of("history.topicalAnestheticAllergy", "history.isotretinoin",
-                "history.skinCancerInTreatmentArea", "history.immunosuppressed", "history.metalAllergy",
-                "history.sunburnInTreatmentArea")) {
-            answer(path, "NO");
+        for (Question question : Question.values()) {
+            if (question.path().startsWith("history.")) {
+                answer(question.path(), "NO");
+            }
         }
         return this;
     }

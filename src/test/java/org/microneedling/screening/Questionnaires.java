@@ -1,9 +1,17 @@
 package org.microneedling.screening;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.microneedling.screening.rules.Answer;
 
 /** Test questionnaires: a healthy, fully answered baseline that tests change one path at a time. */
 final class Questionnaires {
@@ -28,12 +36,7 @@ final class Questionnaires {
         patient.put("breastfeeding", "NO");
         patient.put("fitzpatrickSkinType", "III");
         ObjectNode history = root.putObject("history");
-        for (String answer : new String[] { "activeAcne", "activeColdSores", "coldSoreHistory",
-                "otherActiveSkinInfection", "eczema", "psoriasis", "keloidOrHypertrophicScarring", "bleedingDisorder",
-                "takesBloodThinners", "radiationTherapy", "topicalAnestheticAllergy", "isotretinoin",
-                "skinCancerInTreatmentArea", "immunosuppressed", "metalAllergy", "sunburnInTreatmentArea" }) {
-            history.put(answer, "NO");
-        }
+        historyAnswers(false).forEach(answer -> history.put(answer, "NO"));
         root.putArray("medications").add("metformin 500 mg");
         ObjectNode treatment = root.putObject("treatment");
         treatment.put("energyAssisted", false);
@@ -49,12 +52,17 @@ final class Questionnaires {
         patient.put("age", 30);
         patient.put("pregnant", "NO");
         ObjectNode history = root.putObject("history");
-        for (String answer : new String[] { "activeAcne", "activeColdSores", "coldSoreHistory",
-                "otherActiveSkinInfection", "eczema", "psoriasis", "keloidOrHypertrophicScarring", "bleedingDisorder",
-                "takesBloodThinners", "radiationTherapy" }) {
-            history.put(answer, "NO");
-        }
+        historyAnswers(true).forEach(answer -> history.put(answer, "NO"));
         return new Questionnaires(root);
+    }
+
+    /** The yes/no questions of the history, as {@link HistoryAnswers} declares them; only the required ones if asked. */
+    static List<String> historyAnswers(boolean requiredOnly) {
+        return Arrays.stream(HistoryAnswers.class.getRecordComponents())
+                .filter(component -> component.getType() == Answer.class)
+                .filter(component -> !requiredOnly || component.getAccessor().isAnnotationPresent(NotNull.class))
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     /** Sets a JSON path (dots between object names) to a value given as JSON text. */

@@ -26,8 +26,8 @@ abstract class AnswerRule extends PolicyRule {
         }
         return switch (answer) {
             case YES -> Evaluation.fired(new Finding(code(), outcome(), intake.evidence(question), null));
-            case UNKNOWN -> Evaluation.fired(
-                    new Finding(code(), Outcome.REFER_TO_PROVIDER, intake.evidence(question), null));
+            case UNKNOWN -> Evaluation.fired(new Finding(code(), Outcome.REFER_TO_PROVIDER, intake.evidence(question), null)
+                    .worded(MessageVariant.UNKNOWN));
             case NO -> Evaluation.CLEAR;
         };
     }

@@ -38,6 +38,6 @@ public final class BelowTypicalAgeRule extends PolicyRule {
         if (intake.age() < minimumAge || intake.age() >= typicalAge) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, typicalAge));
+        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, typicalAge).citing(typicalAge));
     }
 }

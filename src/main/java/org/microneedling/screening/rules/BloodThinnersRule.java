@@ -44,16 +44,20 @@ public final class BloodThinnersRule extends PolicyRule {
     public Evaluation evaluate(Intake intake) {
         List<Evidence> evidence = new ArrayList<>();
         Outcome worst = null;
+        // Only aspirin, or an UNKNOWN answer, leaves the use of a blood thinner unconfirmed.
+        boolean confirmed = false;
         Answer answer = intake.answer(Question.TAKES_BLOOD_THINNERS);
         if (answer == Answer.YES || answer == Answer.UNKNOWN) {
             evidence.addAll(intake.evidence(Question.TAKES_BLOOD_THINNERS));
             worst = answer == Answer.YES ? outcome() : Outcome.REFER_TO_PROVIDER;
+            confirmed = answer == Answer.YES;
         }
         List<Evidence> medicines = new ArrayList<>();
         intake.namedMedicines(medications).forEach(match -> medicines.add(Evidence.of(match)));
         intake.codedMedicines().forEach(code -> medicines.add(Evidence.of(code)));
         for (Evidence medicine : medicines) {
-            Outcome triggered = switch (medicine.medication().entry().medicationClass()) {
+            MedicationClass medicationClass = medicine.medication().entry().medicationClass();
+            Outcome triggered = switch (medicationClass) {
                 case ANTICOAGULANT, ANTIPLATELET -> outcome();
                 case ASPIRIN -> aspirinOutcome;
                 case NSAID -> null;
@@ -61,11 +65,13 @@ public final class BloodThinnersRule extends PolicyRule {
             if (triggered != null) {
                 evidence.add(medicine);
                 worst = worst == null ? triggered : Outcome.mostSevere(worst, triggered);
+                confirmed |= medicationClass != MedicationClass.ASPIRIN;
             }
         }
         if (worst == null) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(new Finding(CODE, worst, evidence, null));
+        Finding finding = new Finding(CODE, worst, evidence, null);
+        return Evaluation.fired(confirmed ? finding : finding.worded(MessageVariant.REFER));
     }
 }

@@ -42,6 +42,7 @@ public final class DepthBeyondEvaluatedRangeAdvisory implements Advisory {
         if (depth == null || depth.compareTo(evaluatedDepthMm) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new AdvisoryFinding(CODE, List.of(Evidence.of("treatment.needleDepthMm", depth))));
+        return Optional.of(new AdvisoryFinding(CODE, List.of(Evidence.of("treatment.needleDepthMm", depth)),
+                List.of(evaluatedDepthMm.toPlainString())));
     }
 }

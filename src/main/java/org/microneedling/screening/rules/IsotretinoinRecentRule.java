@@ -49,6 +49,6 @@ public final class IsotretinoinRecentRule extends PolicyRule {
             return Evaluation.CLEAR;
         }
         return Evaluation.fired(new Finding(CODE, outcome(), List.of(Evidence.of(Question.ISOTRETINOIN, answer),
-                Evidence.of("history.isotretinoinStopDate", stopped)), windowEnd));
+                Evidence.of("history.isotretinoinStopDate", stopped)), windowEnd).citing(windowMonths));
     }
 }

@@ -1,6 +1,11 @@
 package org.microneedling.screening.rules;
 
-/** The yes/no questions of the intake, each with its JSON path in the v1 contract. */
+/**
+ * The yes/no questions of the intake, each with its JSON path in the v1 contract. The request reader
+ * copies each answer from the request field at its path, so a new question is declared here and in
+ * the request record, not in the reader. The order is the one in which the CDS Hooks card lists
+ * questions that the record left unanswered.
+ */
 public enum Question {
     PREGNANT("patient.pregnant"),
     BREASTFEEDING("patient.breastfeeding"),

@@ -47,7 +47,8 @@ public final class RecentRadiationRule extends PolicyRule {
             if (endDate != null) {
                 evidence.add(Evidence.of("history.radiationTherapyEndDate", endDate));
             }
-            return Evaluation.fired(new Finding(CODE, Outcome.REFER_TO_PROVIDER, evidence, null));
+            return Evaluation.fired(new Finding(CODE, Outcome.REFER_TO_PROVIDER, evidence, null)
+                    .worded(MessageVariant.REFER).citing(windowMonths));
         }
         LocalDate windowEnd = endDate.plusMonths(windowMonths);
         if (!intake.asOf().isBefore(windowEnd)) {
@@ -55,6 +56,6 @@ public final class RecentRadiationRule extends PolicyRule {
         }
         List<Evidence> evidence = new ArrayList<>(given);
         evidence.add(Evidence.of("history.radiationTherapyEndDate", endDate));
-        return Evaluation.fired(new Finding(CODE, outcome(), evidence, windowEnd));
+        return Evaluation.fired(new Finding(CODE, outcome(), evidence, windowEnd).citing(windowMonths));
     }
 }

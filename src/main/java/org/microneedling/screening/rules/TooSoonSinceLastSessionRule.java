@@ -43,6 +43,6 @@ public final class TooSoonSinceLastSessionRule extends PolicyRule {
             return Evaluation.CLEAR;
         }
         return Evaluation.fired(new Finding(CODE, outcome(),
-                List.of(Evidence.of("lastMicroneedlingDate", last)), nextAllowed));
+                List.of(Evidence.of("lastMicroneedlingDate", last)), nextAllowed).citing(intervalDays));
     }
 }

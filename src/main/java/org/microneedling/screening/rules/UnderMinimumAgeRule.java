@@ -35,6 +35,6 @@ public final class UnderMinimumAgeRule extends PolicyRule {
         if (intake.age() >= minimumAge) {
             return Evaluation.CLEAR;
         }
-        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, minimumAge));
+        return Evaluation.fired(AgeFindings.finding(CODE, outcome(), intake, minimumAge).citing(minimumAge));
     }
 }

@@ -128,4 +128,22 @@ class BloodThinnersRuleTest {
         assertThat(rule.parameters()).containsExactly(Map.entry("aspirin-outcome", "REFER_TO_PROVIDER"));
         assertThat(rule.source()).contains("medications.tsv");
     }
+
+    @ParameterizedTest(name = "takesBloodThinners {0}, medications [{1}] ⇒ worded {2}")
+    @CsvSource(textBlock = """
+            YES,     ,                          PLAIN
+            NO,      Eliquis 5 mg,              PLAIN
+            # aspirin alone, or an UNKNOWN answer, does not confirm a blood thinner: a provider decides
+            UNKNOWN, aspirin 81 mg,             REFER
+            NO,      aspirin 81 mg,             REFER
+            UNKNOWN, ,                          REFER
+            UNKNOWN, Plavix 75 mg,              PLAIN
+            NO,      aspirin 81 mg; Xarelto 20, PLAIN
+            """)
+    void onlyAConfirmedBloodThinnerIsWordedPlainly(String given, String medications, MessageVariant wording) {
+        Finding finding = evaluate(Policy.defaults(), given, medications).finding();
+
+        assertThat(finding.variant()).isEqualTo(wording);
+        assertThat(finding.messageArguments()).isEmpty();
+    }
 }

@@ -51,6 +51,7 @@ class DepthBeyondEvaluatedRangeAdvisoryTest {
 
         assertThat(finding.code()).isEqualTo("DEPTH_BEYOND_EVALUATED_RANGE");
         assertThat(finding.evidence()).containsExactly(new Evidence("treatment.needleDepthMm", "1.6", null));
+        assertThat(finding.messageArguments()).containsExactly("1.5");
     }
 
     @Test

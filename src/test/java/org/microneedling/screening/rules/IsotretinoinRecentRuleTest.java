@@ -120,4 +120,13 @@ class IsotretinoinRecentRuleTest {
         assertThat(rule.outcome()).isEqualTo(Outcome.REFER_TO_PROVIDER);
         assertThat(rule.parameters()).containsExactly(Map.entry("isotretinoin-window-months", 6));
     }
+
+    @ParameterizedTest(name = "isotretinoin {0}: the message cites the window")
+    @CsvSource({"NO", "UNKNOWN"})
+    void messageCitesTheWindow(String given) {
+        Finding finding = evaluate(Policy.defaults(), given, "2026-09-15", "2026-11-25").finding();
+
+        assertThat(finding.variant()).isEqualTo(MessageVariant.PLAIN);
+        assertThat(finding.messageArguments()).containsExactly("6");
+    }
 }

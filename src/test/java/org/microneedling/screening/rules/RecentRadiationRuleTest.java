@@ -125,4 +125,19 @@ class RecentRadiationRuleTest {
         assertThat(rule.outcome()).isEqualTo(Outcome.INELIGIBLE);
         assertThat(rule.parameters()).containsExactly(Map.entry("radiation-window-months", 12));
     }
+
+    @ParameterizedTest(name = "radiation {0}, ended {1} ⇒ worded {2}, citing the window")
+    @CsvSource(textBlock = """
+            YES,     2026-06-01, PLAIN
+            # without a known end there is no window to apply: a provider reviews the timing
+            YES,     ,           REFER
+            UNKNOWN, ,           REFER
+            UNKNOWN, 2026-06-01, REFER
+            """)
+    void anUnknownTimingIsWordedAsAReferral(String given, String endDate, MessageVariant wording) {
+        Finding finding = evaluate(Policy.defaults(), given, endDate, "2026-11-25").finding();
+
+        assertThat(finding.variant()).isEqualTo(wording);
+        assertThat(finding.messageArguments()).containsExactly("12");
+    }
 }

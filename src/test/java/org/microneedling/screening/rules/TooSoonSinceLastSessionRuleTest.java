@@ -74,4 +74,12 @@ class TooSoonSinceLastSessionRuleTest {
         assertThat(rule.outcome()).isEqualTo(Outcome.INELIGIBLE);
         assertThat(rule.parameters()).containsExactly(Map.entry("session-interval-days", 28));
     }
+
+    @Test
+    void messageCitesTheInterval() {
+        Finding finding = evaluate(Policy.defaults(), "2026-11-10").finding();
+
+        assertThat(finding.variant()).isEqualTo(MessageVariant.PLAIN);
+        assertThat(finding.messageArguments()).containsExactly("28");
+    }
 }
