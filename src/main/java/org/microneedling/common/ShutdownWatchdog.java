@@ -3,6 +3,7 @@ package org.microneedling.common;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -57,10 +58,13 @@ public final class ShutdownWatchdog {
     }
 
     private void watch() {
-        try {
-            Thread.sleep(deadline.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long end = System.nanoTime() + deadline.toNanos();
+        for (long left = deadline.toNanos(); left > 0; left = end - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException ignored) {
+                // Only the deadline ends the wait: whatever interrupts threads during a stop must not disarm it.
+            }
         }
         try {
             report.accept("The stop did not finish within " + deadline.toMillis() + " ms; halting with status "
