@@ -1,5 +1,7 @@
 package org.microneedling.common;
 
+import java.util.Map;
+
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -22,7 +24,7 @@ class BodyLimitFilter {
         router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, maxBytes)) {
-                RouteProblem.send(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge");
+                ProblemWriter.refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payloadTooLarge", Map.of());
                 return;
             }
             context.next();

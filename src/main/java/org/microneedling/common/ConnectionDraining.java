@@ -1,6 +1,7 @@
 package org.microneedling.common;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +44,8 @@ class ConnectionDraining {
 
     void handle(RoutingContext context) {
         if (stopping) {
-            context.response().putHeader("Retry-After", "1");
-            RouteProblem.send(context, ProblemType.SERVICE_UNAVAILABLE, "problem.stopping");
+            ProblemWriter.refuse(context, ProblemType.SERVICE_UNAVAILABLE, "problem.stopping",
+                    Map.of("Retry-After", "1"));
             return;
         }
         if (draining) {

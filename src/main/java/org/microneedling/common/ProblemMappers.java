@@ -1,6 +1,7 @@
 package org.microneedling.common;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
@@ -22,9 +23,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, HttpHeaders headers) {
-        Response.ResponseBuilder builder = response(localised(exception.problem(), Messages.forRequest(headers)));
-        exception.headers().forEach(builder::header);
-        return builder.build();
+        return ProblemWriter.response(exception.problem(), Messages.forRequest(headers), exception.headers());
     }
 
     @ServerExceptionMapper
@@ -35,13 +34,9 @@ public class ProblemMappers {
             return internalError(exception, messages);
         }
         ProblemType type = ProblemType.forStatus(status);
-        Problem problem = new Problem(type.uri(), type.title(messages), status, detailFor(status, messages), null);
-        Response.ResponseBuilder builder = response(problem);
+        Problem problem = new Problem(type.uri(), type.title(), status, detailFor(status, messages), null);
         String allow = exception.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            builder.header("Allow", allow);
-        }
-        return builder.build();
+        return ProblemWriter.response(problem, messages, allow == null ? Map.of() : Map.of("Allow", allow));
     }
 
     @ServerExceptionMapper
@@ -50,7 +45,8 @@ public class ProblemMappers {
         List<Violation> violations = exception.getConstraintViolations().stream()
                 .map(v -> new Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return response(localised(Problem.invalid(messages.get("problem.parameters"), violations), messages)).build();
+        Problem problem = Problem.invalid(messages.get("problem.parameters"), violations);
+        return ProblemWriter.response(problem, messages, Map.of());
     }
 
     @ServerExceptionMapper
@@ -61,23 +57,8 @@ public class ProblemMappers {
     private static Response internalError(Throwable throwable, Messages messages) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(throwable, "Unexpected error, reference %s", reference);
-        ProblemType type = ProblemType.INTERNAL_ERROR;
-        return response(new Problem(type.uri(), type.title(messages), type.status(),
-                messages.get("problem.internal", reference), null)).build();
-    }
-
-    static Response.ResponseBuilder response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    }
-
-    /** Problems are built with English titles wherever they are thrown; the title follows the client here. */
-    static Problem localised(Problem problem, Messages messages) {
-        ProblemType type = ProblemType.forUri(problem.type());
-        if (type == null) {
-            return problem;
-        }
-        return new Problem(problem.type(), type.title(messages), problem.status(), problem.detail(),
-                problem.violations());
+        return ProblemWriter.response(ProblemWriter.problem(ProblemType.INTERNAL_ERROR, messages, "problem.internal",
+                reference), messages, Map.of());
     }
 
     private static String detailFor(int status, Messages messages) {

@@ -9,9 +9,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.microneedling.common.Messages;
-import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
+import org.microneedling.common.ProblemWriter;
 
 /** Answers 429 with {@code Retry-After} when an authenticated client exceeds its request budget. */
 class RateLimitFilter {
@@ -30,8 +30,8 @@ class RateLimitFilter {
         if (retryAfter.isPresent()) {
             String seconds = String.valueOf(retryAfter.getAsLong());
             Messages messages = Messages.forLanguages(request::getAcceptableLanguages);
-            throw new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS,
-                    messages.get("problem.tooManyRequests", seconds)), Map.of("Retry-After", seconds));
+            throw new ProblemException(ProblemWriter.problem(ProblemType.TOO_MANY_REQUESTS, messages,
+                    "problem.tooManyRequests", seconds), Map.of("Retry-After", seconds));
         }
     }
 }

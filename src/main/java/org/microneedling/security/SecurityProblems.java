@@ -1,12 +1,11 @@
 package org.microneedling.security;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemType;
-import org.microneedling.common.RouteProblem;
+import org.microneedling.common.ProblemWriter;
 
 /**
  * Missing or wrong credentials answer 401 with a {@code WWW-Authenticate} challenge, a missing role 403, both as
@@ -29,11 +28,9 @@ import org.microneedling.common.RouteProblem;
 public class SecurityProblems {
 
     private final Challenges challenges;
-    private final ObjectMapper mapper;
 
-    SecurityProblems(Challenges challenges, ObjectMapper mapper) {
+    SecurityProblems(Challenges challenges) {
         this.challenges = challenges;
-        this.mapper = mapper;
     }
 
     void install(@Observes Router router) {
@@ -42,22 +39,22 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException exception, HttpHeaders headers) {
-        return rest(ProblemType.UNAUTHORIZED, headers).header("WWW-Authenticate", challenges.header()).build();
+        return rest(ProblemType.UNAUTHORIZED, headers);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException exception, HttpHeaders headers) {
-        return rest(ProblemType.UNAUTHORIZED, headers).header("WWW-Authenticate", challenges.header()).build();
+        return rest(ProblemType.UNAUTHORIZED, headers);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, HttpHeaders headers) {
-        return rest(ProblemType.FORBIDDEN, headers).build();
+        return rest(ProblemType.FORBIDDEN, headers);
     }
 
-    private Response.ResponseBuilder rest(ProblemType type, HttpHeaders headers) {
-        Problem problem = problem(type, Messages.forRequest(headers));
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    private Response rest(ProblemType type, HttpHeaders headers) {
+        Messages messages = Messages.forRequest(headers);
+        return ProblemWriter.response(problem(type, messages), messages, headersOf(type));
     }
 
     private void failed(RoutingContext context) {
@@ -74,22 +71,15 @@ public class SecurityProblems {
         if (context.response().ended()) {
             return;
         }
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem(type, RouteProblem.messages(context)));
-        } catch (JsonProcessingException e) {
-            context.next();
-            return;
-        }
-        context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (type == ProblemType.UNAUTHORIZED) {
-            context.response().putHeader("WWW-Authenticate", challenges.header());
-        }
-        context.response().end(body);
+        ProblemWriter.send(context, problem(type, ProblemWriter.messages(context)), headersOf(type));
+    }
+
+    private Map<String, String> headersOf(ProblemType type) {
+        return type == ProblemType.UNAUTHORIZED ? Map.of("WWW-Authenticate", challenges.header()) : Map.of();
     }
 
     private static Problem problem(ProblemType type, Messages messages) {
-        String key = type == ProblemType.UNAUTHORIZED ? "problem.unauthorized" : "problem.forbidden";
-        return new Problem(type.uri(), type.title(messages), type.status(), messages.get(key), null);
+        return ProblemWriter.problem(type, messages,
+                type == ProblemType.UNAUTHORIZED ? "problem.unauthorized" : "problem.forbidden");
     }
 }

@@ -116,6 +116,10 @@ class DeploymentManifestsTest {
         long preStopSeconds = Long.parseLong(preStop.get(preStop.size() - 1));
         int grace = (Integer) map(map(map(deployment, "spec"), "template"), "spec").get("terminationGracePeriodSeconds");
         assertThat((long) grace).isGreaterThan(preStopSeconds + delay.toSeconds() + timeout.toSeconds());
+        // The watchdog's thread dump of a hanging stop must be written before the orchestrator's SIGKILL.
+        Duration watchdogMargin = Duration.parse("PT"
+                + application.getProperty("screening.shutdown.watchdog-margin").toUpperCase(Locale.ROOT));
+        assertThat((long) grace).isGreaterThan(preStopSeconds + delay.plus(timeout).plus(watchdogMargin).toSeconds());
     }
 
     @Test

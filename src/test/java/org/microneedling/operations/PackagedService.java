@@ -56,6 +56,11 @@ final class PackagedService implements AutoCloseable {
 
     /** Starts the jar on a free port with the given system properties ({@code key=value}). */
     static PackagedService start(String name, List<String> properties) throws IOException {
+        return start(name, properties, JAR);
+    }
+
+    /** Starts the given copy of the jar on a free port with the given system properties ({@code key=value}). */
+    static PackagedService start(String name, List<String> properties, Path jar) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("screening-" + name, ".log");
         Path keys = Files.createTempFile("screening-" + name, ".keys");
@@ -69,7 +74,7 @@ final class PackagedService implements AutoCloseable {
         command.add("-Dscreening.auth.api-keys-file=" + keys);
         properties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(jar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PackagedService(process, URI.create("http://127.0.0.1:" + port), log);
     }
