@@ -15,9 +15,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "audit")
 interface AuditConfig {
 
-    long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
-    long DEFAULT_MIN_FREE_BYTES = 64L * 1024 * 1024;
-
     /** Records every decision; false only to benchmark the service without its audit (never in production). */
     @WithDefault("true")
     boolean enabled();
@@ -30,7 +27,7 @@ interface AuditConfig {
     Db db();
 
     /** The embedded journal. */
-    Journal journal();
+    JournalConfig journal();
 
     /** This instance's hash chain; give every instance that shares one database its own id. */
     @WithDefault("main")
@@ -64,7 +61,7 @@ interface AuditConfig {
     @WithDefault("5m")
     Duration purgeInitialDelay();
 
-    interface Journal {
+    interface JournalConfig {
 
         /**
          * Forces every commit to the disk ({@code fdatasync}) before its callers are answered, so a decision survives

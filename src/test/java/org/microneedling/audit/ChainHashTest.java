@@ -16,6 +16,8 @@ class ChainHashTest {
 
     private static final UUID SCREENING_ID = UUID.fromString("0193a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b");
     private static final Instant RECORDED_AT = Instant.parse("2026-11-25T10:15:31.654321Z");
+    private static final String FULL_RECORD_HASH = "58cbf294937f239458bc2949e14a4c5a220637a474bdfee44871aa6455286277";
+    private static final String BARE_RECORD_HASH = "a8a2938c8e0e205a0a0f69ec16f0a24d8523bf26242f77315b64b94f8314d5dd";
 
     @Test
     void aFullRecordHashesAsItAlwaysHas() {
@@ -29,8 +31,8 @@ class ChainHashTest {
                 "visit-0042", null, "json", Instant.parse("2026-11-25T10:15:30.123456789Z"));
         ChainHash.Content content = AuditRecords.content("main", 1, ChainHash.GENESIS, full, RECORDED_AT);
 
-        assertThat(ChainHash.hash(content)).isEqualTo("58cbf294937f239458bc2949e14a4c5a220637a474bdfee44871aa6455286277");
-        assertThat(ChainHash.hash(ChainHash.parse(ChainHash.canonicalBytes(content)))).isEqualTo("58cbf294937f239458bc2949e14a4c5a220637a474bdfee44871aa6455286277");
+        assertThat(ChainHash.hash(content)).isEqualTo(FULL_RECORD_HASH);
+        assertThat(ChainHash.hash(ChainHash.parse(ChainHash.canonicalBytes(content)))).isEqualTo(FULL_RECORD_HASH);
     }
 
     @Test
@@ -38,7 +40,7 @@ class ChainHashTest {
         AuditEntry bare = new AuditEntry(SCREENING_ID, "{}", "{}", null, null, null, null, null, null, null, null);
         ChainHash.Content content = AuditRecords.content("instance-b", 7, "ab".repeat(32), bare, RECORDED_AT);
 
-        assertThat(ChainHash.hash(content)).isEqualTo("a8a2938c8e0e205a0a0f69ec16f0a24d8523bf26242f77315b64b94f8314d5dd");
-        assertThat(ChainHash.hash(ChainHash.parse(ChainHash.canonicalBytes(content)))).isEqualTo("a8a2938c8e0e205a0a0f69ec16f0a24d8523bf26242f77315b64b94f8314d5dd");
+        assertThat(ChainHash.hash(content)).isEqualTo(BARE_RECORD_HASH);
+        assertThat(ChainHash.hash(ChainHash.parse(ChainHash.canonicalBytes(content)))).isEqualTo(BARE_RECORD_HASH);
     }
 }

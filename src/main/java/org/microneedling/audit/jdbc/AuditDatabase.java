@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,6 +27,7 @@ import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditSettings;
 
 /**
  * The audit database: a connection pool built at runtime from a JDBC URL, and the Flyway schema.

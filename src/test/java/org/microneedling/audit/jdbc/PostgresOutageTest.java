@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +19,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.DecisionLog;
 import org.microneedling.common.ProblemException;
 
 import io.quarkus.test.junit.QuarkusTest;
