@@ -345,24 +345,8 @@ abstract class AuditStoreContract {
     @Test
     void instancesSharingADatabaseKeepTheirOwnChains() throws Exception {
         try (AuditStore other = JdbcAuditStore.open(settings.withChainId("instance-b"))) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    AuditStore target = i % 2 == 0 ? store : other;
-                    futures.add(pool.submit(() -> {
-                        for (int j = 0; j < 20; j++) {
-                            target.append(List.of(AuditEntries.entry()));
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            appendFromEightThreads(store, other, false);
+
             Verification verification = store.verify();
             assertThat(verification.intact()).isTrue();
             assertThat(verification.records()).isEqualTo(160);
@@ -374,35 +358,50 @@ abstract class AuditStoreContract {
     @Test
     void twoWritersOnOneChainNeverForkIt() throws Exception {
         try (AuditStore twin = JdbcAuditStore.open(settings)) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<UUID> committed = java.util.Collections.synchronizedList(new ArrayList<>());
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    AuditStore target = i % 2 == 0 ? store : twin;
-                    futures.add(pool.submit(() -> {
-                        for (int j = 0; j < 20; j++) {
-                            AuditEntry entry = AuditEntries.entry();
-                            try {
-                                target.append(List.of(entry));
-                                committed.add(entry.screeningId());
-                            } catch (IllegalStateException lostRace) {
-                                // A writer that keeps losing the race for the same chain is refused, never forked.
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            List<UUID> committed = appendFromEightThreads(store, twin, true);
+
             Verification verification = store.verify();
             assertThat(verification.intact()).isTrue();
             assertThat(verification.records()).isEqualTo(committed.size()).isGreaterThan(0);
         }
+    }
+
+    /**
+     * Eight threads append 20 records each, half of them through each store; returns the ids committed.
+     *
+     * @param lostRacesAllowed whether a store may refuse an append because the other extended the same chain first
+     */
+    private static List<UUID> appendFromEightThreads(AuditStore one, AuditStore other, boolean lostRacesAllowed)
+            throws Exception {
+        List<UUID> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                AuditStore target = i % 2 == 0 ? one : other;
+                futures.add(pool.submit(() -> {
+                    for (int j = 0; j < 20; j++) {
+                        AuditEntry entry = AuditEntries.entry();
+                        try {
+                            target.append(List.of(entry));
+                            committed.add(entry.screeningId());
+                        } catch (IllegalStateException lostRace) {
+                            // A writer that keeps losing the race for the same chain is refused, never forked.
+                            if (!lostRacesAllowed) {
+                                throw lostRace;
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return committed;
     }
 
     @Test
