@@ -19,7 +19,7 @@ interface AuditConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Folder of the embedded journal ({@code journal/}) used when no {@code audit.db.url} is given; created on first start. */
+    /** Folder of the embedded journal ({@code journal/}), used without {@code audit.db.url}; created on first start. */
     @WithDefault("data")
     Path dataDir();
 
@@ -53,7 +53,7 @@ interface AuditConfig {
     @WithDefault("2557")
     int retentionDays();
 
-    /** How often the retention purge runs. */
+    /** How often the retention purge runs (read by its {@code @Scheduled} job, {@link AuditDecisionLog}). */
     @WithDefault("24h")
     Duration purgeInterval();
 
@@ -84,7 +84,7 @@ interface AuditConfig {
 
     interface Db {
 
-        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}); env {@code AUDIT_DB_URL}. */
+        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}); {@code AUDIT_DB_URL}. */
         Optional<String> url();
 
         /** Database user. */
