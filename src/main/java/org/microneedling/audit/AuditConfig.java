@@ -84,7 +84,7 @@ interface AuditConfig {
 
     interface Db {
 
-        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}); {@code AUDIT_DB_URL}. */
+        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}), env AUDIT_DB_URL. */
         Optional<String> url();
 
         /** Database user. */
