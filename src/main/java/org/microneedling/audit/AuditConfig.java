@@ -15,14 +15,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "audit")
 interface AuditConfig {
 
-    long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
-    long DEFAULT_MIN_FREE_BYTES = 64L * 1024 * 1024;
-
     /** Records every decision; false only to benchmark the service without its audit (never in production). */
     @WithDefault("true")
     boolean enabled();
 
-    /** Folder of the embedded journal ({@code journal/}) used when no {@code audit.db.url} is given; created on first start. */
+    /** Folder of the embedded journal ({@code journal/}), used without {@code audit.db.url}; created on first start. */
     @WithDefault("data")
     Path dataDir();
 
@@ -30,7 +27,7 @@ interface AuditConfig {
     Db db();
 
     /** The embedded journal. */
-    Journal journal();
+    JournalConfig journal();
 
     /** This instance's hash chain; give every instance that shares one database its own id. */
     @WithDefault("main")
@@ -56,7 +53,7 @@ interface AuditConfig {
     @WithDefault("2557")
     int retentionDays();
 
-    /** How often the retention purge runs. */
+    /** How often the retention purge runs (read by its {@code @Scheduled} job, {@link AuditDecisionLog}). */
     @WithDefault("24h")
     Duration purgeInterval();
 
@@ -64,7 +61,7 @@ interface AuditConfig {
     @WithDefault("5m")
     Duration purgeInitialDelay();
 
-    interface Journal {
+    interface JournalConfig {
 
         /**
          * Forces every commit to the disk ({@code fdatasync}) before its callers are answered, so a decision survives
@@ -87,7 +84,7 @@ interface AuditConfig {
 
     interface Db {
 
-        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}); env {@code AUDIT_DB_URL}. */
+        /** JDBC URL of the audit database ({@code jdbc:postgresql:...} or {@code jdbc:h2:...}), env AUDIT_DB_URL. */
         Optional<String> url();
 
         /** Database user. */

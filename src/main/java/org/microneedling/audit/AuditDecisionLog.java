@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +16,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
 import org.jboss.logging.Logger;
+import org.microneedling.audit.GroupCommitWriter.Stats;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
@@ -27,7 +28,7 @@ import org.microneedling.common.ProblemType;
 /**
  * The {@link DecisionLog} of the running service: opens the audit store at start-up, with its schema migrated
  * alongside the rest of the start (a broken schema shows in the log and in readiness at once), publishes its
- * counters as metrics, and runs the daily retention purge.
+ * counters as metrics, and runs the retention purge on the Quarkus scheduler ({@code audit.purge-interval}).
  */
 @Startup
 @ApplicationScoped
@@ -37,7 +38,6 @@ class AuditDecisionLog implements DecisionLog {
 
     private final AuditConfig config;
     private final AuditStore store;
-    private final ScheduledExecutorService retention;
 
     AuditDecisionLog(AuditConfig config, MeterRegistry registry) {
         this.config = config;
@@ -49,37 +49,30 @@ class AuditDecisionLog implements DecisionLog {
                     *  This mode exists only to benchmark the service. Never run it for patients. *
                     ******************************************************************************""");
             this.store = null;
-            this.retention = null;
             return;
         }
-        this.store = AuditStore.openForService(AuditSettings.from(config));
+        this.store = AuditStores.openForService(AuditSettings.from(config));
         LOG.infof("Audit trail on %s (%s), chain '%s', retention %d days", store.url(), store.engine(),
                 config.chainId(), config.retentionDays());
         registerMetrics(registry, store);
-        this.retention = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        retention.scheduleWithFixedDelay(this::purgeExpired, config.purgeInitialDelay().toMillis(),
-                config.purgeInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void registerMetrics(MeterRegistry registry, AuditStore store) {
-        FunctionCounter.builder("audit.commits", store, s -> s.stats().commits())
-                .description("Transactions committed by the audit writer; far fewer than records under load")
-                .register(registry);
-        FunctionCounter.builder("audit.records", store, s -> s.stats().records())
-                .description("Decisions committed to the audit trail")
-                .register(registry);
-        FunctionCounter.builder("audit.commit.failures", store, s -> s.stats().failedCommits())
-                .description("Commits that failed because the audit store was unavailable")
-                .register(registry);
-        FunctionCounter.builder("audit.rejected", store, s -> s.stats().rejected())
-                .description("Appends answered 503 without reaching the store (backoff, full queue, timeout)")
-                .register(registry);
+        counter(registry, store, "audit.commits", Stats::commits,
+                "Transactions committed by the audit writer; far fewer than records under load");
+        counter(registry, store, "audit.records", Stats::records, "Decisions committed to the audit trail");
+        counter(registry, store, "audit.commit.failures", Stats::failedCommits,
+                "Commits that failed because the audit store was unavailable");
+        counter(registry, store, "audit.rejected", Stats::rejected,
+                "Appends answered 503 without reaching the store (backoff, full queue, timeout)");
         Gauge.builder("audit.queue.entries", store, s -> s.stats().queuedEntries())
                 .description("Entries waiting for the audit writer")
+                .register(registry);
+    }
+
+    private static void counter(MeterRegistry registry, AuditStore store, String name,
+            ToDoubleFunction<Stats> count, String description) {
+        FunctionCounter.builder(name, store, s -> count.applyAsDouble(s.stats())).description(description)
                 .register(registry);
     }
 
@@ -120,10 +113,15 @@ class AuditDecisionLog implements DecisionLog {
         return Optional.ofNullable(store);
     }
 
-    /** Deletes records older than {@code audit.retention-days}; returns how many. */
-    long purgeExpired() {
+    /**
+     * Deletes records older than {@code audit.retention-days}. A run still going when the next is due (a large first
+     * purge) is not started twice.
+     */
+    @Scheduled(identity = "audit-retention", every = "${audit.purge-interval}",
+            delayed = "${audit.purge-initial-delay}", concurrentExecution = ConcurrentExecution.SKIP)
+    void purgeExpired() {
         if (store == null) {
-            return 0;
+            return;
         }
         Instant cutoff = Instant.now().minus(Duration.ofDays(config.retentionDays()));
         try {
@@ -131,18 +129,13 @@ class AuditDecisionLog implements DecisionLog {
             if (purged > 0) {
                 LOG.infof("Retention purge removed %d audit records recorded before %s", purged, cutoff);
             }
-            return purged;
         } catch (RuntimeException e) {
             LOG.warnf("Retention purge failed, will try again at the next run: %s", e.getMessage());
-            return 0;
         }
     }
 
     @PreDestroy
     void close() {
-        if (retention != null) {
-            retention.shutdownNow();
-        }
         if (store != null) {
             store.close();
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param jdbcUrl the database, or null for the embedded journal
  * @param journal the embedded journal, or null when the audit is in a JDBC database
  */
-record AuditSettings(
+public record AuditSettings(
         String jdbcUrl,
         String username,
         String password,
@@ -25,9 +25,9 @@ record AuditSettings(
         int queueCapacity,
         int maxBatchEntries,
         Duration failureBackoff,
-        Journal journal) {
+        JournalSettings journal) {
 
-    static final String DEFAULT_CHAIN = "main";
+    public static final String DEFAULT_CHAIN = "main";
     /** The H2 file of versions before the journal; a data folder that has one keeps using it. */
     static final String LEGACY_H2_FILE = "audit.mv.db";
 
@@ -39,10 +39,13 @@ record AuditSettings(
      * @param segmentBytes size at which a segment is closed and the next one begun
      * @param minFreeBytes below this much free disk space the store reports not ready
      */
-    record Journal(Path dir, boolean sync, long segmentBytes, long minFreeBytes) {
+    public record JournalSettings(Path dir, boolean sync, long segmentBytes, long minFreeBytes) {
+
+        public static final long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
+        public static final long DEFAULT_MIN_FREE_BYTES = 64L * 1024 * 1024;
     }
 
-    AuditSettings {
+    public AuditSettings {
         if (chainId == null || chainId.isBlank() || chainId.length() > 64) {
             throw new IllegalArgumentException("audit.chain-id must be 1 to 64 characters");
         }
@@ -56,29 +59,30 @@ record AuditSettings(
     }
 
     /** Defaults as in {@link AuditConfig}, for the given URL. */
-    static AuditSettings forUrl(String jdbcUrl, String username, String password) {
+    public static AuditSettings forUrl(String jdbcUrl, String username, String password) {
         return new AuditSettings(jdbcUrl, username, password, DEFAULT_CHAIN, 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500), null);
     }
 
     /** Defaults as in {@link AuditConfig}, for a journal in {@code dir}. */
-    static AuditSettings forJournal(Path dir) {
+    public static AuditSettings forJournal(Path dir) {
         return new AuditSettings(null, null, null, DEFAULT_CHAIN, 4, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), 10_000, 1000, Duration.ofMillis(500),
-                new Journal(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES, AuditConfig.DEFAULT_MIN_FREE_BYTES));
+                new JournalSettings(dir, true, JournalSettings.DEFAULT_SEGMENT_BYTES,
+                        JournalSettings.DEFAULT_MIN_FREE_BYTES));
     }
 
     static AuditSettings from(AuditConfig config) {
         Optional<String> url = config.db().url().filter(u -> !u.isBlank());
         Path legacyH2 = config.dataDir().resolve(LEGACY_H2_FILE);
-        Journal journal = null;
+        JournalSettings journal = null;
         String jdbcUrl = null;
         if (url.isPresent()) {
             jdbcUrl = url.get();
         } else if (Files.exists(legacyH2)) {
             jdbcUrl = embeddedUrl(config.dataDir());
         } else {
-            journal = new Journal(config.dataDir().resolve("journal").toAbsolutePath().normalize(),
+            journal = new JournalSettings(config.dataDir().resolve("journal").toAbsolutePath().normalize(),
                     config.journal().sync(), config.journal().segmentSize().asLongValue(),
                     config.journal().minFreeSpace().asLongValue());
         }
@@ -89,7 +93,7 @@ record AuditSettings(
     }
 
     /** An H2 file database under {@code dataDir}, which is created if missing. */
-    static String embeddedUrl(Path dataDir) {
+    public static String embeddedUrl(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -99,17 +103,17 @@ record AuditSettings(
         return "jdbc:h2:file:" + dir.resolve("audit");
     }
 
-    AuditSettings withChainId(String otherChainId) {
+    public AuditSettings withChainId(String otherChainId) {
         return new AuditSettings(jdbcUrl, username, password, otherChainId, poolMaxSize, connectTimeout, socketTimeout,
                 commitTimeout, queueCapacity, maxBatchEntries, failureBackoff, journal);
     }
 
-    AuditSettings withCommitTimeout(Duration timeout) {
+    public AuditSettings withCommitTimeout(Duration timeout) {
         return new AuditSettings(jdbcUrl, username, password, chainId, poolMaxSize, connectTimeout, socketTimeout,
                 timeout, queueCapacity, maxBatchEntries, failureBackoff, journal);
     }
 
-    AuditSettings withJournal(Journal otherJournal) {
+    public AuditSettings withJournal(JournalSettings otherJournal) {
         return new AuditSettings(jdbcUrl, username, password, chainId, poolMaxSize, connectTimeout, socketTimeout,
                 commitTimeout, queueCapacity, maxBatchEntries, failureBackoff, otherJournal);
     }

@@ -7,21 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Where decisions are kept: the embedded journal ({@link JournalAuditStore}, the default) or a JDBC database
- * ({@link JdbcAuditStore}: PostgreSQL, or H2 when its URL is given). Plain Java, so tests build either directly.
+ * Where decisions are kept: the embedded journal ({@code audit.journal}, the default) or a JDBC database
+ * ({@code audit.jdbc}: PostgreSQL, or H2 when its URL is given); {@link AuditStores} picks one. Plain Java, so tests
+ * build either directly.
  */
-interface AuditStore extends AutoCloseable {
-
-    /** The store the settings describe; an unavailable store still opens, not ready, and answers 503. */
-    static AuditStore open(AuditSettings settings) {
-        return settings.journal() != null ? JournalAuditStore.open(settings) : JdbcAuditStore.open(settings);
-    }
-
-    /** Like {@link #open}, with slow start-up work (a database's schema check) left to a thread of its own. */
-    static AuditStore openForService(AuditSettings settings) {
-        return settings.journal() != null ? JournalAuditStore.open(settings)
-                : JdbcAuditStore.openMigratingInBackground(settings);
-    }
+public interface AuditStore extends AutoCloseable {
 
     /** The group-commit writer in front of the engine; every engine appends through one. */
     GroupCommitWriter writer();
@@ -57,8 +47,6 @@ interface AuditStore extends AutoCloseable {
 
     /** Where the records are: a folder or a JDBC URL (never with a password). */
     String url();
-
-    AuditSettings settings();
 
     @Override
     void close();

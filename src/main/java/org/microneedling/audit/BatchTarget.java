@@ -6,7 +6,7 @@ import java.util.List;
  * Where the {@link GroupCommitWriter} puts a batch: one transaction of a JDBC database, or one write to the
  * embedded journal. Only the writer thread calls it.
  */
-interface BatchTarget {
+public interface BatchTarget {
 
     /**
      * Appends the entries, in order, as one unit: all of them are durable when this returns, none if it throws.
@@ -35,7 +35,7 @@ interface BatchTarget {
 
         private static final long serialVersionUID = 1L;
 
-        RejectedEntriesException(String message, Throwable cause) {
+        public RejectedEntriesException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -15,40 +16,29 @@ import java.util.UUID;
  * Each field is encoded as {@code 0x00} when null, else {@code 0x01}, its UTF-8 length as a 4-byte big-endian
  * integer, and the UTF-8 bytes, so no two different records share an encoding whatever their contents.
  */
-final class ChainHash {
+public final class ChainHash {
 
     static final String VERSION = "microneedling-audit/v1";
     /** The previous hash of a chain's first record. */
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     private ChainHash() {
     }
 
-    /** The fields that the hash covers, as they are stored. */
-    record Content(
-            String chainId,
-            long seq,
-            String prevHash,
-            UUID screeningId,
-            String request,
-            String result,
-            String rulesetName,
-            String rulesetVersion,
-            String rulesetDigest,
-            LocalDate asOf,
-            String externalReference,
-            String clientId,
-            String sourceFormat,
-            Instant evaluatedAt,
-            Instant recordedAt) {
+    /**
+     * The fields that the hash covers, as they are stored: the entry and its place in the chain.
+     *
+     * @param entry the entry with {@code evaluatedAt} as stored ({@link AuditRecords#content})
+     */
+    public record Content(String chainId, long seq, String prevHash, AuditEntry entry, Instant recordedAt) {
     }
 
-    static String hash(Content content) {
+    public static String hash(Content content) {
         return HexFormat.of().formatHex(sha256().digest(canonicalBytes(content)));
     }
 
     /** The content that {@link #canonicalBytes} encoded; the journal stores records in exactly this form. */
-    static Content parse(byte[] canonical) {
+    public static Content parse(byte[] canonical) {
         Fields fields = new Fields(canonical);
         if (!VERSION.equals(fields.next())) {
             throw new IllegalArgumentException("Not a " + VERSION + " record");
@@ -68,18 +58,19 @@ final class ChainHash {
         String sourceFormat = fields.next();
         Instant evaluatedAt = fromMicros(fields.next());
         Instant recordedAt = fromMicros(fields.next());
-        return new Content(chainId, seq, prevHash, screeningId, request, result, rulesetName, rulesetVersion,
-                rulesetDigest, asOf == null ? null : LocalDate.parse(asOf), externalReference, clientId, sourceFormat,
-                evaluatedAt, recordedAt);
+        AuditEntry entry = new AuditEntry(screeningId, request, result, rulesetName, rulesetVersion, rulesetDigest,
+                asOf == null ? null : LocalDate.parse(asOf), externalReference, clientId, sourceFormat, evaluatedAt);
+        return new Content(chainId, seq, prevHash, entry, recordedAt);
     }
 
     /** Field positions of {@link #canonicalBytes}, counted from 0 (the format version). */
-    static final int SCREENING_ID_FIELD = 4;
-    static final int RESULT_FIELD = 6;
-    static final int RECORDED_AT_FIELD = 15;
+    public static final int SEQ_FIELD = 2;
+    public static final int SCREENING_ID_FIELD = 4;
+    public static final int RESULT_FIELD = 6;
+    public static final int RECORDED_AT_FIELD = 15;
 
     /** One field of canonical bytes, without decoding the others: looking a record up need not parse it. */
-    static String field(byte[] canonical, int index) {
+    public static String field(byte[] canonical, int index) {
         Fields fields = new Fields(canonical);
         for (int i = 0; i < index; i++) {
             fields.skip();
@@ -88,7 +79,7 @@ final class ChainHash {
     }
 
     /** Whether field {@code index} holds exactly {@code expected} (UTF-8), compared without making a string. */
-    static boolean fieldEquals(byte[] canonical, int index, byte[] expected) {
+    public static boolean fieldEquals(byte[] canonical, int index, byte[] expected) {
         Fields fields = new Fields(canonical);
         for (int i = 0; i < index; i++) {
             fields.skip();
@@ -131,7 +122,7 @@ final class ChainHash {
             if (length != expected.length) {
                 return false;
             }
-            boolean equal = java.util.Arrays.equals(bytes, position, position + length, expected, 0, length);
+            boolean equal = Arrays.equals(bytes, position, position + length, expected, 0, length);
             position += length;
             return equal;
         }
@@ -158,33 +149,34 @@ final class ChainHash {
         }
     }
 
-    static byte[] canonicalBytes(Content c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + c.request().length() + c.result().length());
+    public static byte[] canonicalBytes(Content c) {
+        AuditEntry e = c.entry();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + e.request().length() + e.result().length());
         field(out, VERSION);
         field(out, c.chainId());
         field(out, Long.toString(c.seq()));
         field(out, c.prevHash());
-        field(out, c.screeningId().toString());
-        field(out, c.request());
-        field(out, c.result());
-        field(out, c.rulesetName());
-        field(out, c.rulesetVersion());
-        field(out, c.rulesetDigest());
-        field(out, c.asOf() == null ? null : c.asOf().toString());
-        field(out, c.externalReference());
-        field(out, c.clientId());
-        field(out, c.sourceFormat());
-        field(out, Long.toString(epochMicros(c.evaluatedAt())));
+        field(out, e.screeningId().toString());
+        field(out, e.request());
+        field(out, e.result());
+        field(out, e.rulesetName());
+        field(out, e.rulesetVersion());
+        field(out, e.rulesetDigest());
+        field(out, e.asOf() == null ? null : e.asOf().toString());
+        field(out, e.externalReference());
+        field(out, e.clientId());
+        field(out, e.sourceFormat());
+        field(out, Long.toString(epochMicros(e.evaluatedAt())));
         field(out, Long.toString(epochMicros(c.recordedAt())));
         return out.toByteArray();
     }
 
     /** Both engines keep microseconds; a record is hashed with exactly the instant it can be read back with. */
-    static Instant storable(Instant instant) {
+    public static Instant storable(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static long epochMicros(Instant instant) {
+    public static long epochMicros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
@@ -202,7 +194,7 @@ final class ChainHash {
         out.write(bytes, 0, bytes.length);
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -25,12 +25,12 @@ import org.microneedling.common.ProblemType;
  * A fsync costs the same for one record as for a thousand, so throughput grows with concurrency instead of
  * being capped by commit latency.
  */
-final class GroupCommitWriter implements AutoCloseable {
+public final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class);
 
     /** Counters since start; {@code commits} far below {@code records} is group commit at work. */
-    record Stats(long commits, long records, long failedCommits, long rejected, int queuedEntries) {
+    public record Stats(long commits, long records, long failedCommits, long rejected, int queuedEntries) {
     }
 
     private record Pending(List<AuditEntry> entries, CompletableFuture<Void> done, long deadlineNanos) {
@@ -57,7 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Last sequence this instance committed on its chain; verification uses it to notice a truncated tail. */
     private volatile long committedSeq = -1;
 
-    GroupCommitWriter(BatchTarget target, AuditSettings settings) {
+    public GroupCommitWriter(BatchTarget target, AuditSettings settings) {
         this.target = target;
         this.settings = settings;
         this.thread = new Thread(this::run, "audit-writer");
@@ -69,7 +69,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Returns once every entry is committed; otherwise throws a 503 {@code ProblemException}. */
-    void append(List<AuditEntry> entries) {
+    public void append(List<AuditEntry> entries) {
         try {
             appendAsync(entries).toCompletableFuture().join();
         } catch (CompletionException e) {
@@ -82,7 +82,7 @@ final class GroupCommitWriter implements AutoCloseable {
      * (store down, saturated, shutting down, or no commit within the commit timeout). Nothing waits on a thread in
      * the meantime, so the HTTP event loop can hand over a decision and serve the next request.
      */
-    CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
+    public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -148,20 +148,20 @@ final class GroupCommitWriter implements AutoCloseable {
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
-    Stats stats() {
+    public Stats stats() {
         return new Stats(commits.get(), records.get(), failedCommits.get(), rejected.get(), queuedEntries.get());
     }
 
-    long committedSeq() {
+    public long committedSeq() {
         return committedSeq;
     }
 
-    boolean breakerOpen() {
+    private boolean breakerOpen() {
         return failing && System.nanoTime() < failingUntilNanos;
     }
 
     /** Called when the store answered: appends are tried again at once. */
-    void storeAnswered() {
+    public void storeAnswered() {
         if (failing) {
             failing = false;
             LOG.info("Audit store is available again");
@@ -217,7 +217,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** False once the writer thread has died; readiness then stays DOWN. */
-    boolean alive() {
+    public boolean alive() {
         return thread.isAlive();
     }
 
@@ -283,7 +283,7 @@ final class GroupCommitWriter implements AutoCloseable {
         batch.forEach(pending -> pending.done().completeExceptionally(cause));
     }
 
-    static ProblemException unavailable(String detail) {
+    public static ProblemException unavailable(String detail) {
         return new ProblemException(Problem.of(ProblemType.SERVICE_UNAVAILABLE, detail), Map.of("Retry-After", "1"));
     }
 

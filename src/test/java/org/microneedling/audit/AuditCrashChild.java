@@ -18,7 +18,7 @@ final class AuditCrashChild {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        AuditStore store = AuditStore.open(args[0].startsWith("jdbc:") ? AuditSettings.forUrl(args[0], null, null)
+        AuditStore store = AuditStores.open(args[0].startsWith("jdbc:") ? AuditSettings.forUrl(args[0], null, null)
                 : AuditSettings.forJournal(java.nio.file.Path.of(args[0])));
         out.println("ready");
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Test entries. The request and result carry characters outside ASCII so exact read-back is meaningful. */
-final class AuditEntries {
+public final class AuditEntries {
 
     static final String DEFAULT_RULESET_NAME = "microneedling";
     static final String DEFAULT_RULESET_VERSION = "1.0.0";
@@ -16,11 +16,11 @@ final class AuditEntries {
     private AuditEntries() {
     }
 
-    static AuditEntry entry() {
+    public static AuditEntry entry() {
         return entry(UUID.randomUUID());
     }
 
-    static AuditEntry entry(UUID screeningId) {
+    public static AuditEntry entry(UUID screeningId) {
         String request = "{\"externalReference\":\"visit-0042\",\"answers\":{\"pregnant\":false},"
                 + "\"notes\":\"Rötung nach Sonne – ok ✓\"}";
         String result = "{\"screeningId\":\"" + screeningId + "\",\"outcome\":\"REFER_TO_PROVIDER\","
@@ -30,7 +30,7 @@ final class AuditEntries {
                 Instant.parse("2026-11-25T10:15:30.123456789Z"));
     }
 
-    static AuditEntry withoutOptionalFields() {
+    public static AuditEntry withoutOptionalFields() {
         UUID id = UUID.randomUUID();
         return new AuditEntry(id, "{}", "{\"screeningId\":\"" + id + "\"}", null, null, null, null, null, null, null,
                 Instant.now());

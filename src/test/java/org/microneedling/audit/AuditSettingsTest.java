@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microneedling.audit.AuditSettings.JournalSettings;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -43,8 +44,8 @@ class AuditSettingsTest {
         assertThat(settings.jdbcUrl()).isNull();
         assertThat(settings.journal().dir()).isEqualTo(dataDir.resolve("journal").toAbsolutePath().normalize());
         assertThat(settings.journal().sync()).isTrue();
-        assertThat(settings.journal().segmentBytes()).isEqualTo(AuditConfig.DEFAULT_SEGMENT_BYTES);
-        assertThat(settings.journal().minFreeBytes()).isEqualTo(AuditConfig.DEFAULT_MIN_FREE_BYTES);
+        assertThat(settings.journal().segmentBytes()).isEqualTo(JournalSettings.DEFAULT_SEGMENT_BYTES);
+        assertThat(settings.journal().minFreeBytes()).isEqualTo(JournalSettings.DEFAULT_MIN_FREE_BYTES);
     }
 
     @Test

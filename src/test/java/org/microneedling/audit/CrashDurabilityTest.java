@@ -40,7 +40,7 @@ class CrashDurabilityTest {
     }
 
     private static void assertNoAnsweredRecordLost(AuditSettings settings, List<UUID> answered) {
-        try (AuditStore reopened = AuditStore.open(settings)) {
+        try (AuditStore reopened = AuditStores.open(settings)) {
             assertThat(answered).hasSizeGreaterThanOrEqualTo(300)
                     .allSatisfy(id -> assertThat(reopened.findResult(id)).as("record %s", id).isPresent());
             Verification verification = reopened.verify();

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.microneedling.audit.JournalFiles;
+import org.microneedling.audit.journal.JournalFiles;
 
 /**
  * SIGTERM under load fails no request. The packaged jar runs as a child process with its shipped shutdown

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.journal;
 
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -6,17 +6,23 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.BatchTarget;
+import org.microneedling.audit.ChainHash;
 
 /**
- * A batch as one append to the {@link Journal}: sequences and hashes assigned in order, every record framed, one
- * write, one {@code fdatasync}.
+ * A batch as one append to the {@link SegmentedJournal}: sequences and hashes assigned in order, every record
+ * framed, one write, one {@code fdatasync}.
  */
 final class JournalBatchTarget implements BatchTarget {
 
     private final JournalAuditStore store;
     private final String chainId;
     private final MessageDigest sha256 = ChainHash.sha256();
-    private final Journal.Batch batch = new Journal.Batch();
+    private final FrameBatch batch = new FrameBatch();
     /** Null means "read it from the journal" (at start or after a failure). */
     private AuditRecords.Head head;
 
@@ -27,7 +33,7 @@ final class JournalBatchTarget implements BatchTarget {
 
     @Override
     public long commit(List<AuditEntry> entries) throws Exception {
-        Journal journal = store.journalOrReopen();
+        SegmentedJournal journal = store.journalOrReopen();
         journal.reopenIfNeeded();
         refuseRepeatedIds(entries);
         AuditRecords.Head current = head != null ? head : store.head(journal);
@@ -40,7 +46,7 @@ final class JournalBatchTarget implements BatchTarget {
                     AuditRecords.content(chainId, seq, current.hash(), entry, recordedAt));
             byte[] digest = sha256.digest(canonical);
             String hash = HexFormat.of().formatHex(digest);
-            batch.add(canonical, digest, seq, hash, Journal.idMillis(entry.screeningId()), recordedMicros);
+            batch.add(canonical, digest, seq, hash, Segment.idMillis(entry.screeningId()), recordedMicros);
             current = new AuditRecords.Head(seq, hash);
         }
         journal.append(batch);
@@ -56,7 +62,7 @@ final class JournalBatchTarget implements BatchTarget {
         if (entries.size() < 2) {
             return;
         }
-        Set<java.util.UUID> seen = new HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         for (AuditEntry entry : entries) {
             if (!seen.add(entry.screeningId())) {
                 throw new RejectedEntriesException("screening id repeated in one append", null);

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditSettings;
 
 class H2FileAuditStoreTest extends AuditStoreContract {
 
@@ -31,7 +33,7 @@ class H2FileAuditStoreTest extends AuditStoreContract {
         // Compaction only touches chunks older than H2's retention time (45 s by default): this store uses 2 s so
         // that the test takes seconds, and the first seconds are left out of the measurement.
         store.close();
-        store = AuditStore.open(AuditSettings.forUrl(AuditSettings.embeddedUrl(dataDir.resolve("short-retention"))
+        store = JdbcAuditStore.open(AuditSettings.forUrl(AuditSettings.embeddedUrl(dataDir.resolve("short-retention"))
                 + ";RETENTION_TIME=2000", null, null));
         appendOneAtATimeFor(java.time.Duration.ofSeconds(4));
         Path file = dataDir.resolve("short-retention").resolve("audit.mv.db");

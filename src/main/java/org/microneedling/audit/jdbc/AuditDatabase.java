@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,6 +27,7 @@ import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditSettings;
 
 /**
  * The audit database: a connection pool built at runtime from a JDBC URL, and the Flyway schema.
@@ -57,19 +58,29 @@ final class AuditDatabase implements AutoCloseable {
     private final Engine engine;
     private final String url;
     private final AgroalDataSource pool;
-    private final java.sql.Driver driver;
-    private final java.util.Properties directProperties;
+    private final DirectConnector writerConnector;
     private final Duration connectTimeout;
     private volatile boolean migrated;
 
-    private AuditDatabase(Engine engine, String url, AgroalDataSource pool, java.sql.Driver driver,
-            java.util.Properties directProperties, Duration connectTimeout) {
+    /** Opens connections with the driver itself, outside the pool. */
+    private record DirectConnector(java.sql.Driver driver, String url, java.util.Properties properties) {
+
+        Connection connect() throws SQLException {
+            Connection connection = driver.connect(url, properties);
+            if (connection == null) {
+                throw new SQLException("No driver accepts " + url);
+            }
+            return connection;
+        }
+    }
+
+    private AuditDatabase(Engine engine, String url, AgroalDataSource pool, DirectConnector writerConnector,
+            Duration connectTimeout) {
         this.engine = engine;
-        this.connectTimeout = connectTimeout;
         this.url = url;
         this.pool = pool;
-        this.driver = driver;
-        this.directProperties = directProperties;
+        this.writerConnector = writerConnector;
+        this.connectTimeout = connectTimeout;
     }
 
     static AuditDatabase open(AuditSettings settings) {
@@ -110,7 +121,7 @@ final class AuditDatabase implements AutoCloseable {
             direct.setProperty("reWriteBatchedInserts", "true");
         }
         java.sql.Driver directDriver = engine == Engine.H2 ? new org.h2.Driver() : new org.postgresql.Driver();
-        return new AuditDatabase(engine, url, pool, directDriver, direct, connectTimeout);
+        return new AuditDatabase(engine, url, pool, new DirectConnector(directDriver, url, direct), connectTimeout);
     }
 
     /** Without these a stopped or unreachable server leaves a caller waiting for the OS TCP timeout. */
@@ -240,11 +251,7 @@ final class AuditDatabase implements AutoCloseable {
      * outage it simply reconnects instead of depending on the pool's recovery.
      */
     Connection openDirect() throws SQLException {
-        Connection connection = driver.connect(url, directProperties);
-        if (connection == null) {
-            throw new SQLException("No driver accepts " + url);
-        }
-        return connection;
+        return writerConnector.connect();
     }
 
     /** Brings the schema up to date once; later calls return at once. */

@@ -1,4 +1,6 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
+
+import org.microneedling.audit.AuditSettings;
 
 class H2MemoryAuditStoreTest extends AuditStoreContract {
 

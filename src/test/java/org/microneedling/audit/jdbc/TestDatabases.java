@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import org.microneedling.audit.AuditSettings;
 
 /**
  * Databases for the tests. PostgreSQL comes from {@code .ci/postgres.sh} through {@code AUDIT_TEST_PG_URL}; without

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.AuditStore;
+import org.microneedling.audit.ChainHash;
+import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.Verification;
 
 /**
  * What every engine must do. Each subclass runs the same tests on a real database: H2 in memory, an H2 file,
@@ -37,7 +45,7 @@ abstract class AuditStoreContract {
     @BeforeEach
     void openStore() {
         settings = newSettings();
-        store = AuditStore.open(settings);
+        store = JdbcAuditStore.open(settings);
     }
 
     @AfterEach
@@ -157,7 +165,7 @@ abstract class AuditStoreContract {
         store.append(List.of(before, AuditEntries.entry()));
         store.close();
 
-        store = AuditStore.open(settings);
+        store = JdbcAuditStore.open(settings);
         AuditEntry after = AuditEntries.entry();
         store.append(List.of(after));
 
@@ -226,27 +234,23 @@ abstract class AuditStoreContract {
 
     @Test
     void changedContentIsReportedAtThatRecord() throws SQLException {
-        appendOneByOne(6);
+        Verification.Break broken = firstBreakAfter("UPDATE audit_record SET result = '{\"outcome\":\"ELIGIBLE\"}' "
+                + "WHERE seq = 4");
 
-        execute("UPDATE audit_record SET result = '{\"outcome\":\"ELIGIBLE\"}' WHERE seq = 4");
-
-        Verification verification = store.verify();
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.firstBroken().sequence()).isEqualTo(4);
-        assertThat(verification.firstBroken().id()).isNotNull();
-        assertThat(verification.firstBroken().reason()).contains("modified");
+        assertThat(broken.sequence()).isEqualTo(4);
+        assertThat(broken.id()).isNotNull();
+        assertThat(broken.reason()).contains("modified");
     }
 
     @Test
     void rehashedRecordIsReportedAtTheNextLink() throws SQLException {
-        appendOneByOne(6);
+        Verification.Break broken = firstBreakAfter("UPDATE audit_record SET as_of = DATE '2020-01-01', hash = '"
+                + "a".repeat(64) + "' WHERE seq = 3");
+        assertThat(broken.sequence()).isEqualTo(3);
 
-        execute("UPDATE audit_record SET as_of = DATE '2020-01-01', hash = '" + "a".repeat(64) + "' WHERE seq = 3");
+        execute("UPDATE audit_record SET hash = '" + recomputedHash(3) + "' WHERE seq = 3");
 
         Verification verification = store.verify();
-        assertThat(verification.firstBroken().sequence()).isEqualTo(3);
-        execute("UPDATE audit_record SET hash = '" + recomputedHash(3) + "' WHERE seq = 3");
-        verification = store.verify();
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBroken().sequence()).isEqualTo(4);
         assertThat(verification.firstBroken().reason()).contains("previous-hash link");
@@ -254,26 +258,27 @@ abstract class AuditStoreContract {
 
     @Test
     void deletedRecordIsReported() throws SQLException {
-        appendOneByOne(6);
+        Verification.Break broken = firstBreakAfter("DELETE FROM audit_record WHERE seq = 2");
 
-        execute("DELETE FROM audit_record WHERE seq = 2");
-
-        Verification verification = store.verify();
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.firstBroken().sequence()).isEqualTo(2);
-        assertThat(verification.firstBroken().reason()).contains("record 2 is missing");
+        assertThat(broken.sequence()).isEqualTo(2);
+        assertThat(broken.reason()).contains("record 2 is missing");
     }
 
     @Test
     void deletedNewestRecordsAreReportedByTheInstanceThatWroteThem() throws SQLException {
+        Verification.Break broken = firstBreakAfter("DELETE FROM audit_record WHERE seq >= 5");
+
+        assertThat(broken.sequence()).isEqualTo(5);
+        assertThat(broken.reason()).contains("missing");
+    }
+
+    /** Six records, one commit each, then {@code sql} behind the store's back: where verification says it breaks. */
+    private Verification.Break firstBreakAfter(String sql) throws SQLException {
         appendOneByOne(6);
-
-        execute("DELETE FROM audit_record WHERE seq >= 5");
-
+        execute(sql);
         Verification verification = store.verify();
         assertThat(verification.intact()).isFalse();
-        assertThat(verification.firstBroken().sequence()).isEqualTo(5);
-        assertThat(verification.firstBroken().reason()).contains("missing");
+        return verification.firstBroken();
     }
 
     @Test
@@ -310,7 +315,7 @@ abstract class AuditStoreContract {
 
         store.purge(Instant.now());
         store.close();
-        store = AuditStore.open(settings);
+        store = JdbcAuditStore.open(settings);
         store.append(List.of(AuditEntries.entry()));
 
         Verification verification = store.verify();
@@ -339,25 +344,9 @@ abstract class AuditStoreContract {
 
     @Test
     void instancesSharingADatabaseKeepTheirOwnChains() throws Exception {
-        try (AuditStore other = AuditStore.open(settings.withChainId("instance-b"))) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    AuditStore target = i % 2 == 0 ? store : other;
-                    futures.add(pool.submit(() -> {
-                        for (int j = 0; j < 20; j++) {
-                            target.append(List.of(AuditEntries.entry()));
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        try (AuditStore other = JdbcAuditStore.open(settings.withChainId("instance-b"))) {
+            appendFromEightThreads(store, other, false);
+
             Verification verification = store.verify();
             assertThat(verification.intact()).isTrue();
             assertThat(verification.records()).isEqualTo(160);
@@ -368,36 +357,51 @@ abstract class AuditStoreContract {
 
     @Test
     void twoWritersOnOneChainNeverForkIt() throws Exception {
-        try (AuditStore twin = AuditStore.open(settings)) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<UUID> committed = java.util.Collections.synchronizedList(new ArrayList<>());
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    AuditStore target = i % 2 == 0 ? store : twin;
-                    futures.add(pool.submit(() -> {
-                        for (int j = 0; j < 20; j++) {
-                            AuditEntry entry = AuditEntries.entry();
-                            try {
-                                target.append(List.of(entry));
-                                committed.add(entry.screeningId());
-                            } catch (IllegalStateException lostRace) {
-                                // A writer that keeps losing the race for the same chain is refused, never forked.
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        try (AuditStore twin = JdbcAuditStore.open(settings)) {
+            List<UUID> committed = appendFromEightThreads(store, twin, true);
+
             Verification verification = store.verify();
             assertThat(verification.intact()).isTrue();
             assertThat(verification.records()).isEqualTo(committed.size()).isGreaterThan(0);
         }
+    }
+
+    /**
+     * Eight threads append 20 records each, half of them through each store; returns the ids committed.
+     *
+     * @param lostRacesAllowed whether a store may refuse an append because the other extended the same chain first
+     */
+    private static List<UUID> appendFromEightThreads(AuditStore one, AuditStore other, boolean lostRacesAllowed)
+            throws Exception {
+        List<UUID> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                AuditStore target = i % 2 == 0 ? one : other;
+                futures.add(pool.submit(() -> {
+                    for (int j = 0; j < 20; j++) {
+                        AuditEntry entry = AuditEntries.entry();
+                        try {
+                            target.append(List.of(entry));
+                            committed.add(entry.screeningId());
+                        } catch (IllegalStateException lostRace) {
+                            // A writer that keeps losing the race for the same chain is refused, never forked.
+                            if (!lostRacesAllowed) {
+                                throw lostRace;
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return committed;
     }
 
     @Test
@@ -432,12 +436,12 @@ abstract class AuditStoreContract {
     private String recomputedHash(long seq) throws SQLException {
         try (Connection connection = TestDatabases.connect(settings);
                 PreparedStatement query = connection.prepareStatement(
-                        AuditRecords.SELECT_CHAIN.replace("ORDER BY seq", "AND seq = ?"))) {
+                        AuditTables.SELECT_CHAIN.replace("ORDER BY seq", "AND seq = ?"))) {
             query.setString(1, settings.chainId());
             query.setLong(2, seq);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                return ChainHash.hash(AuditRecords.readContent(row));
+                return ChainHash.hash(AuditTables.readContent(row));
             }
         }
     }

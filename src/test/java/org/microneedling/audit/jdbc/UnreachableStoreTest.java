@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.AuditStore;
 import org.microneedling.common.ProblemException;
 
 /** A PostgreSQL URL where nothing listens: the service still starts, and every use fails fast with 503. */
@@ -25,7 +28,8 @@ class UnreachableStoreTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        store = AuditStore.open(AuditSettings.forUrl("jdbc:postgresql://127.0.0.1:" + port + "/audit", "audit", "x"));
+        store = JdbcAuditStore.open(
+                AuditSettings.forUrl("jdbc:postgresql://127.0.0.1:" + port + "/audit", "audit", "x"));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,13 +10,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.AuditStore;
+import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.Verification;
+import org.microneedling.common.ProblemException;
 
 /**
  * The audit trail on a JDBC database (PostgreSQL, or H2 when its URL is given): durable appends through the
  * {@link GroupCommitWriter}, read-back, verification and the retention purge. Plain Java, so tests build it
  * directly on any JDBC URL.
  */
-final class JdbcAuditStore implements AuditStore {
+public final class JdbcAuditStore implements AuditStore {
 
     private static final Logger LOG = Logger.getLogger(JdbcAuditStore.class);
 
@@ -34,7 +40,7 @@ final class JdbcAuditStore implements AuditStore {
      * Opens the pool and migrates the schema. An unreachable database does not stop the service from starting:
      * it stays not ready and answers 503 until the database answers and the schema is migrated.
      */
-    static JdbcAuditStore open(AuditSettings settings) {
+    public static JdbcAuditStore open(AuditSettings settings) {
         JdbcAuditStore store = new JdbcAuditStore(settings, AuditDatabase.open(settings));
         store.migrateOrWarn();
         return store;
@@ -45,7 +51,7 @@ final class JdbcAuditStore implements AuditStore {
      * service starts: opening H2 and Flyway's check take about half a second, which the first request would
      * otherwise wait for on top of the framework's start. Appends and readiness wait for the migration.
      */
-    static JdbcAuditStore openMigratingInBackground(AuditSettings settings) {
+    public static JdbcAuditStore openMigratingInBackground(AuditSettings settings) {
         JdbcAuditStore store = new JdbcAuditStore(settings, AuditDatabase.open(settings));
         Thread migration = new Thread(store::migrateOrWarn, "audit-schema");
         migration.setDaemon(true);
@@ -70,7 +76,7 @@ final class JdbcAuditStore implements AuditStore {
     @Override
     public Optional<String> findResult(UUID screeningId) {
         try (Connection connection = readyConnection()) {
-            return AuditRecords.findResult(connection, screeningId);
+            return AuditTables.findResult(connection, screeningId);
         } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
@@ -81,7 +87,7 @@ final class JdbcAuditStore implements AuditStore {
         try (Connection connection = readyConnection()) {
             long committed = writer.committedSeq();
             Map<String, Long> heads = committed < 0 ? Map.of() : Map.of(settings.chainId(), committed);
-            return ChainVerifier.verify(connection, heads);
+            return JdbcChainVerifier.verify(connection, heads);
         } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }
@@ -91,10 +97,10 @@ final class JdbcAuditStore implements AuditStore {
     public List<AuditRecords.Purged> purge(Instant cutoff) {
         List<AuditRecords.Purged> purged = new ArrayList<>();
         try (Connection connection = readyConnection()) {
-            for (String chainId : AuditRecords.chainIds(connection)) {
+            for (String chainId : AuditTables.chainIds(connection)) {
                 connection.setAutoCommit(false);
                 try {
-                    purged.add(AuditRecords.purge(connection, chainId, cutoff, Instant.now()));
+                    purged.add(AuditTables.purge(connection, chainId, cutoff, Instant.now()));
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
@@ -137,18 +143,13 @@ final class JdbcAuditStore implements AuditStore {
         return database.url();
     }
 
-    @Override
-    public AuditSettings settings() {
-        return settings;
-    }
-
     private Connection readyConnection() throws SQLException {
         database.migrate();
         return database.connection();
     }
 
     private static RuntimeException unavailable(Exception cause) {
-        if (cause instanceof org.microneedling.common.ProblemException problem) {
+        if (cause instanceof ProblemException problem) {
             return problem;
         }
         return GroupCommitWriter.unavailable("The audit store is unavailable.");

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.journal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +10,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.AuditStore;
+import org.microneedling.audit.ChainHash;
+import org.microneedling.audit.ChainVerifier;
+import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.Verification;
 
 /**
- * The embedded audit store: this instance's hash chain in an append-only {@link Journal} under
+ * The embedded audit store: this instance's hash chain in an append-only {@link SegmentedJournal} under
  * {@code audit.data-dir/journal}. A commit is one write of the batch's frames and one {@code fdatasync}, instead of
  * a database's page rewrites (ADR 0008). Read-back scans the segment whose time-ordered ids cover the one asked
  * for; verification re-reads every segment.
  */
-final class JournalAuditStore implements AuditStore {
+public final class JournalAuditStore implements AuditStore {
 
     private static final Logger LOG = Logger.getLogger(JournalAuditStore.class);
 
     private final AuditSettings settings;
     private final GroupCommitWriter writer;
-    private volatile Journal journal;
+    private volatile SegmentedJournal journal;
     private volatile boolean lowOnSpace;
 
     private JournalAuditStore(AuditSettings settings) {
@@ -32,7 +39,7 @@ final class JournalAuditStore implements AuditStore {
     }
 
     /** Opens the journal; one that cannot be opened leaves the store not ready, answering 503, until it can. */
-    static JournalAuditStore open(AuditSettings settings) {
+    public static JournalAuditStore open(AuditSettings settings) {
         JournalAuditStore store = new JournalAuditStore(settings);
         try {
             store.journalOrReopen();
@@ -44,13 +51,13 @@ final class JournalAuditStore implements AuditStore {
     }
 
     /** The open journal, opening it first if an earlier attempt failed. */
-    Journal journalOrReopen() throws IOException {
-        Journal current = journal;
+    SegmentedJournal journalOrReopen() throws IOException {
+        SegmentedJournal current = journal;
         if (current == null) {
             synchronized (this) {
                 if (journal == null) {
-                    AuditSettings.Journal js = settings.journal();
-                    journal = Journal.open(js.dir(), js.sync(), js.segmentBytes());
+                    AuditSettings.JournalSettings js = settings.journal();
+                    journal = SegmentedJournal.open(js.dir(), js.sync(), js.segmentBytes());
                 }
                 current = journal;
             }
@@ -59,17 +66,17 @@ final class JournalAuditStore implements AuditStore {
     }
 
     /** Where the chain ends now: its last record, else the anchor of the last purge, else genesis. */
-    AuditRecords.Head head(Journal open) {
-        Journal.Segment last = open.lastNonEmpty();
+    AuditRecords.Head head(SegmentedJournal open) {
+        Segment last = open.lastNonEmpty();
         if (last != null) {
             return new AuditRecords.Head(last.lastSeq(), last.lastHash());
         }
         return lastAnchor(open).map(a -> new AuditRecords.Head(a.seq(), a.hash())).orElse(AuditRecords.Head.GENESIS);
     }
 
-    private Optional<Journal.Anchor> lastAnchor(Journal open) {
-        Journal.Anchor last = null;
-        for (Journal.Anchor anchor : open.anchors()) {
+    private Optional<Anchor> lastAnchor(SegmentedJournal open) {
+        Anchor last = null;
+        for (Anchor anchor : open.anchors()) {
             if (anchor.chainId().equals(settings.chainId()) && (last == null || anchor.seq() > last.seq())) {
                 last = anchor;
             }
@@ -84,20 +91,20 @@ final class JournalAuditStore implements AuditStore {
 
     @Override
     public Optional<String> findResult(UUID screeningId) {
-        Journal open = openOrUnavailable();
+        SegmentedJournal open = openOrUnavailable();
         byte[] wanted = screeningId.toString().getBytes(StandardCharsets.US_ASCII);
-        long idMillis = Journal.idMillis(screeningId);
+        long idMillis = Segment.idMillis(screeningId);
         open.filesLock().readLock().lock();
         try {
-            List<Journal.Segment> segments = open.segments();
+            List<Segment> segments = open.segments();
             // Newest first: a read-back usually follows its screening closely.
             for (int i = segments.size() - 1; i >= 0; i--) {
-                Journal.Segment segment = segments.get(i);
+                Segment segment = segments.get(i);
                 if (segment.records() == 0 || (idMillis != Long.MIN_VALUE && !segment.mayHold(idMillis))) {
                     continue;
                 }
-                try (Journal.FrameReader reader = Journal.read(segment)) {
-                    Journal.Frame frame;
+                try (FrameReader reader = FrameReader.of(segment)) {
+                    Frame frame;
                     while ((frame = reader.next()) != null) {
                         if (ChainHash.fieldEquals(frame.canonical(), ChainHash.SCREENING_ID_FIELD, wanted)) {
                             return Optional.of(ChainHash.field(frame.canonical(), ChainHash.RESULT_FIELD));
@@ -116,22 +123,22 @@ final class JournalAuditStore implements AuditStore {
 
     @Override
     public Verification verify() {
-        Journal open = openOrUnavailable();
+        SegmentedJournal open = openOrUnavailable();
         String chainId = settings.chainId();
         // Read before the segments: appends that complete while verifying must not look like a cut tail.
         long committed = writer.committedSeq();
         open.filesLock().readLock().lock();
         try {
-            Optional<Journal.Anchor> anchor = lastAnchor(open);
-            long anchorSeq = anchor.map(Journal.Anchor::seq).orElse(0L);
+            Optional<Anchor> anchor = lastAnchor(open);
+            long anchorSeq = anchor.map(Anchor::seq).orElse(0L);
             long expectedSeq = anchorSeq + 1;
-            String expectedPrev = anchor.map(Journal.Anchor::hash).orElse(ChainHash.GENESIS);
+            String expectedPrev = anchor.map(Anchor::hash).orElse(ChainHash.GENESIS);
             long records = 0;
             Verification.Break broken = null;
             segments:
-            for (Journal.Segment segment : open.segments()) {
-                try (Journal.FrameReader reader = Journal.read(segment)) {
-                    Journal.Frame frame;
+            for (Segment segment : open.segments()) {
+                try (FrameReader reader = FrameReader.of(segment)) {
+                    Frame frame;
                     while ((frame = reader.next()) != null) {
                         records++;
                         ChainHash.Content content = ChainHash.parse(frame.canonical());
@@ -145,7 +152,7 @@ final class JournalAuditStore implements AuditStore {
                         expectedSeq = content.seq() + 1;
                         expectedPrev = storedHash;
                     }
-                } catch (Journal.DamagedFrameException damaged) {
+                } catch (DamagedFrameException damaged) {
                     broken = new Verification.Break(chainId, null, expectedSeq,
                             "record " + expectedSeq + " cannot be read: " + damaged.getMessage());
                     break;
@@ -172,10 +179,9 @@ final class JournalAuditStore implements AuditStore {
 
     @Override
     public List<AuditRecords.Purged> purge(Instant cutoff) {
-        Journal open = openOrUnavailable();
+        SegmentedJournal open = openOrUnavailable();
         try {
-            Journal.Purged purged = open.purge(settings.chainId(), cutoff);
-            return List.of(new AuditRecords.Purged(settings.chainId(), purged.records(), purged.lastSeq()));
+            return List.of(open.purge(settings.chainId(), cutoff));
         } catch (IOException e) {
             LOG.warnf("Audit journal purge failed: %s", e.getMessage());
             throw GroupCommitWriter.unavailable("The audit store is unavailable.");
@@ -189,7 +195,7 @@ final class JournalAuditStore implements AuditStore {
             return false;
         }
         try {
-            Journal open = journalOrReopen();
+            SegmentedJournal open = journalOrReopen();
             if (!Files.isWritable(open.dir())) {
                 return false;
             }
@@ -210,7 +216,7 @@ final class JournalAuditStore implements AuditStore {
         return true;
     }
 
-    private Journal openOrUnavailable() {
+    private SegmentedJournal openOrUnavailable() {
         try {
             return journalOrReopen();
         } catch (IOException e) {
@@ -229,14 +235,9 @@ final class JournalAuditStore implements AuditStore {
     }
 
     @Override
-    public AuditSettings settings() {
-        return settings;
-    }
-
-    @Override
     public void close() {
         writer.close();
-        Journal open = journal;
+        SegmentedJournal open = journal;
         if (open != null) {
             open.close();
         }

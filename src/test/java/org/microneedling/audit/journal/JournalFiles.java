@@ -1,8 +1,12 @@
-package org.microneedling.audit;
+package org.microneedling.audit.journal;
 
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.ChainHash;
+import org.microneedling.audit.Verification;
 
 /** Reads a stopped service's embedded journal, for tests outside this package. */
 public final class JournalFiles {
@@ -13,15 +17,14 @@ public final class JournalFiles {
     /** Every screening id recorded under {@code dataDir}, with the chain checked on the way. */
     public static Set<String> recordedIds(Path dataDir) throws Exception {
         Set<String> ids = new HashSet<>();
-        try (AuditStore store = AuditStore.open(AuditSettings.forJournal(dataDir.resolve("journal")))) {
+        try (JournalAuditStore store = JournalAuditStore.open(AuditSettings.forJournal(dataDir.resolve("journal")))) {
             Verification verification = store.verify();
             if (!verification.intact()) {
                 throw new AssertionError("audit chain broken: " + verification.firstBroken());
             }
-            Journal journal = ((JournalAuditStore) store).journalOrReopen();
-            for (Journal.Segment segment : journal.segments()) {
-                try (Journal.FrameReader reader = Journal.read(segment)) {
-                    Journal.Frame frame;
+            for (Segment segment : store.journalOrReopen().segments()) {
+                try (FrameReader reader = FrameReader.of(segment)) {
+                    Frame frame;
                     while ((frame = reader.next()) != null) {
                         ids.add(ChainHash.field(frame.canonical(), ChainHash.SCREENING_ID_FIELD));
                     }

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.AuditSettings.JournalSettings;
+import org.microneedling.audit.ChainHash;
 
 /** The journal's files on their own: a segment never spans two UTC days, so a purge deletes by whole days. */
-class JournalTest {
+class SegmentedJournalTest {
 
     @TempDir
     Path dir;
@@ -21,15 +26,15 @@ class JournalTest {
     private AuditRecords.Head head = AuditRecords.Head.GENESIS;
 
     /** One record recorded at {@code recordedAt}, chained to the previous one, as the writer would frame it. */
-    private Journal.Batch batchRecordedAt(String recordedAt) {
+    private FrameBatch batchRecordedAt(String recordedAt) {
         Instant at = Instant.parse(recordedAt);
         AuditEntry entry = AuditEntries.entry();
         long seq = head.seq() + 1;
         byte[] canonical = ChainHash.canonicalBytes(AuditRecords.content("main", seq, head.hash(), entry, at));
         byte[] digest = ChainHash.sha256().digest(canonical);
         String hash = java.util.HexFormat.of().formatHex(digest);
-        Journal.Batch batch = new Journal.Batch();
-        batch.add(canonical, digest, seq, hash, Journal.idMillis(entry.screeningId()), ChainHash.epochMicros(at));
+        FrameBatch batch = new FrameBatch();
+        batch.add(canonical, digest, seq, hash, Segment.idMillis(entry.screeningId()), ChainHash.epochMicros(at));
         head = new AuditRecords.Head(seq, hash);
         return batch;
     }
@@ -43,7 +48,7 @@ class JournalTest {
 
     @Test
     void aNewUtcDayStartsANewSegmentAlsoAfterARestart() throws IOException {
-        try (Journal journal = Journal.open(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES)) {
+        try (SegmentedJournal journal = SegmentedJournal.open(dir, true, JournalSettings.DEFAULT_SEGMENT_BYTES)) {
             journal.append(batchRecordedAt("2026-11-26T23:59:59Z"));
             journal.append(batchRecordedAt("2026-11-27T00:00:01Z"));
             journal.append(batchRecordedAt("2026-11-27T10:00:00Z"));
@@ -52,11 +57,11 @@ class JournalTest {
                 "segment-00000000000000000002.journal");
         assertThat(files(".summary")).containsExactly("segment-00000000000000000001.summary");
 
-        try (Journal reopened = Journal.open(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES)) {
+        try (SegmentedJournal reopened = SegmentedJournal.open(dir, true, JournalSettings.DEFAULT_SEGMENT_BYTES)) {
             reopened.append(batchRecordedAt("2026-11-27T18:00:00Z"));
             reopened.append(batchRecordedAt("2026-11-28T00:00:00Z"));
 
-            assertThat(reopened.segments()).extracting(Journal.Segment::firstSeq, Journal.Segment::lastSeq)
+            assertThat(reopened.segments()).extracting(Segment::firstSeq, Segment::lastSeq)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1L),
                             org.assertj.core.groups.Tuple.tuple(2L, 4L), org.assertj.core.groups.Tuple.tuple(5L, 5L));
         }
@@ -64,23 +69,23 @@ class JournalTest {
 
     @Test
     void aPurgeDeletesTheDaysBeforeTheCutoffAndAnchorsTheChainAtTheirLastRecord() throws IOException {
-        try (Journal journal = Journal.open(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES)) {
+        try (SegmentedJournal journal = SegmentedJournal.open(dir, true, JournalSettings.DEFAULT_SEGMENT_BYTES)) {
             journal.append(batchRecordedAt("2026-11-25T08:00:00Z"));
             journal.append(batchRecordedAt("2026-11-25T17:00:00Z"));
             journal.append(batchRecordedAt("2026-11-26T08:00:00Z"));
             journal.append(batchRecordedAt("2026-11-27T08:00:00Z"));
 
-            Journal.Purged purged = journal.purge("main", Instant.parse("2026-11-26T06:00:00Z"));
+            AuditRecords.Purged purged = journal.purge("main", Instant.parse("2026-11-26T06:00:00Z"));
 
-            assertThat(purged).isEqualTo(new Journal.Purged(2, 2));
-            assertThat(journal.segments()).extracting(Journal.Segment::firstSeq).containsExactly(3L, 4L);
+            assertThat(purged).isEqualTo(new AuditRecords.Purged("main", 2, 2));
+            assertThat(journal.segments()).extracting(Segment::firstSeq).containsExactly(3L, 4L);
             assertThat(journal.anchors()).singleElement().satisfies(anchor -> {
                 assertThat(anchor.seq()).isEqualTo(2);
                 assertThat(anchor.purgedRecords()).isEqualTo(2);
             });
         }
-        try (Journal reopened = Journal.open(dir, true, AuditConfig.DEFAULT_SEGMENT_BYTES)) {
-            assertThat(reopened.anchors()).singleElement().extracting(Journal.Anchor::seq).isEqualTo(2L);
+        try (SegmentedJournal reopened = SegmentedJournal.open(dir, true, JournalSettings.DEFAULT_SEGMENT_BYTES)) {
+            assertThat(reopened.anchors()).singleElement().extracting(Anchor::seq).isEqualTo(2L);
             assertThat(files(".journal")).hasSize(2);
         }
     }

@@ -1,10 +1,15 @@
-package org.microneedling.audit;
+package org.microneedling.audit.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.BatchTarget;
+import org.microneedling.audit.ChainHash;
 
 /**
  * A batch as one JDBC transaction: sequences and hashes assigned in order, one {@code executeBatch}, one commit.
@@ -29,14 +34,14 @@ final class JdbcBatchTarget implements BatchTarget {
         database.migrate();
         Connection writer = writerConnection();
         try {
-            AuditRecords.Head current = head != null ? head : AuditRecords.head(writer, chainId);
+            AuditRecords.Head current = head != null ? head : AuditTables.head(writer, chainId);
             Instant recordedAt = ChainHash.storable(Instant.now());
-            try (PreparedStatement insert = writer.prepareStatement(AuditRecords.INSERT)) {
+            try (PreparedStatement insert = writer.prepareStatement(AuditTables.INSERT)) {
                 for (AuditEntry entry : entries) {
                     long seq = current.seq() + 1;
                     ChainHash.Content content = AuditRecords.content(chainId, seq, current.hash(), entry, recordedAt);
                     String hash = ChainHash.hash(content);
-                    AuditRecords.bindInsert(insert, content, hash);
+                    AuditTables.bindInsert(insert, content, hash);
                     insert.addBatch();
                     current = new AuditRecords.Head(seq, hash);
                 }

@@ -1,4 +1,4 @@
-package org.microneedling.audit;
+package org.microneedling.audit.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,15 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microneedling.audit.AuditEntries;
+import org.microneedling.audit.AuditEntry;
+import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.AuditSettings.JournalSettings;
+import org.microneedling.audit.AuditStore;
+import org.microneedling.audit.ChainHash;
+import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.Verification;
 import org.microneedling.common.ProblemException;
 
 /**
@@ -49,15 +58,15 @@ class JournalAuditStoreTest {
 
     private AuditSettings settings(long segmentBytes) {
         Path dir = dataDir.resolve("journal");
-        return AuditSettings.forJournal(dir).withJournal(new AuditSettings.Journal(dir, true, segmentBytes,
-                AuditConfig.DEFAULT_MIN_FREE_BYTES));
+        return AuditSettings.forJournal(dir).withJournal(new JournalSettings(dir, true, segmentBytes,
+                JournalSettings.DEFAULT_MIN_FREE_BYTES));
     }
 
     private AuditStore open(long segmentBytes) {
         if (store != null) {
             store.close();
         }
-        store = AuditStore.open(settings(segmentBytes));
+        store = JournalAuditStore.open(settings(segmentBytes));
         return store;
     }
 
@@ -82,7 +91,7 @@ class JournalAuditStoreTest {
 
     @Test
     void appendedResultReadsBackExactlyWhateverTheIdVersion() {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         AuditEntry random = AuditEntries.entry();
         AuditEntry ordered = timeOrdered();
 
@@ -98,14 +107,14 @@ class JournalAuditStoreTest {
 
     @Test
     void everyStoredFieldIsKeptAsGiven() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         AuditEntry full = AuditEntries.entry();
         AuditEntry bare = AuditEntries.withoutOptionalFields();
         store.append(List.of(full, bare));
 
         List<ChainHash.Content> stored = new ArrayList<>();
-        try (Journal.FrameReader reader = new Journal.FrameReader(segments().get(0), Files.size(segments().get(0)))) {
-            Journal.Frame frame;
+        try (FrameReader reader = new FrameReader(segments().get(0), Files.size(segments().get(0)))) {
+            Frame frame;
             while ((frame = reader.next()) != null) {
                 stored.add(ChainHash.parse(frame.canonical()));
             }
@@ -113,31 +122,32 @@ class JournalAuditStoreTest {
 
         assertThat(stored).hasSize(2);
         ChainHash.Content first = stored.get(0);
-        assertThat(first.screeningId()).isEqualTo(full.screeningId());
-        assertThat(first.request()).isEqualTo(full.request());
-        assertThat(first.result()).isEqualTo(full.result());
-        assertThat(first.rulesetName()).isEqualTo(full.rulesetName());
-        assertThat(first.rulesetVersion()).isEqualTo(full.rulesetVersion());
-        assertThat(first.rulesetDigest()).isEqualTo(full.rulesetDigest());
-        assertThat(first.asOf()).isEqualTo(full.asOf());
-        assertThat(first.externalReference()).isEqualTo(full.externalReference());
-        assertThat(first.clientId()).isNull();
-        assertThat(first.sourceFormat()).isEqualTo("json");
-        assertThat(first.evaluatedAt()).isEqualTo(Instant.parse("2026-11-25T10:15:30.123456Z"));
+        AuditEntry firstEntry = first.entry();
+        assertThat(firstEntry.screeningId()).isEqualTo(full.screeningId());
+        assertThat(firstEntry.request()).isEqualTo(full.request());
+        assertThat(firstEntry.result()).isEqualTo(full.result());
+        assertThat(firstEntry.rulesetName()).isEqualTo(full.rulesetName());
+        assertThat(firstEntry.rulesetVersion()).isEqualTo(full.rulesetVersion());
+        assertThat(firstEntry.rulesetDigest()).isEqualTo(full.rulesetDigest());
+        assertThat(firstEntry.asOf()).isEqualTo(full.asOf());
+        assertThat(firstEntry.externalReference()).isEqualTo(full.externalReference());
+        assertThat(firstEntry.clientId()).isNull();
+        assertThat(firstEntry.sourceFormat()).isEqualTo("json");
+        assertThat(firstEntry.evaluatedAt()).isEqualTo(Instant.parse("2026-11-25T10:15:30.123456Z"));
         assertThat(first.chainId()).isEqualTo(AuditSettings.DEFAULT_CHAIN);
         assertThat(first.seq()).isEqualTo(1);
         assertThat(first.prevHash()).isEqualTo(ChainHash.GENESIS);
         ChainHash.Content second = stored.get(1);
-        assertThat(second.rulesetName()).isNull();
-        assertThat(second.asOf()).isNull();
-        assertThat(second.externalReference()).isNull();
+        assertThat(second.entry().rulesetName()).isNull();
+        assertThat(second.entry().asOf()).isNull();
+        assertThat(second.entry().externalReference()).isNull();
         assertThat(second.seq()).isEqualTo(2);
         assertThat(second.prevHash()).isEqualTo(ChainHash.hash(first));
     }
 
     @Test
     void concurrentCallersShareCommitsAndTheChainStaysIntact() throws Exception {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<UUID>> appends = new ArrayList<>();
@@ -198,7 +208,7 @@ class JournalAuditStoreTest {
 
     @Test
     void oneAppendIsAllOrNothing() {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         AuditEntry first = AuditEntries.entry();
 
         assertThatThrownBy(() -> store.append(List.of(first, AuditEntries.entry(), AuditEntries.entry(
@@ -240,7 +250,7 @@ class JournalAuditStoreTest {
 
     @Test
     void aTornBatchAtTheEndIsMovedAsideAndTheChainContinuesAfterTheLastConfirmedRecord() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         AuditEntry confirmed = AuditEntries.entry();
         store.append(List.of(confirmed));
         AuditEntry a = AuditEntries.entry();
@@ -254,7 +264,7 @@ class JournalAuditStoreTest {
             channel.truncate(channel.size() - 7);
         }
 
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
 
         assertThat(store.findResult(confirmed.screeningId())).contains(confirmed.result());
         assertThat(store.findResult(a.screeningId())).as("same batch as the torn frame").isEmpty();
@@ -272,7 +282,7 @@ class JournalAuditStoreTest {
 
     @Test
     void garbageAfterTheLastRecordIsMovedAside() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         store.append(List.of(AuditEntries.entry()));
         store.close();
         store = null;
@@ -281,7 +291,7 @@ class JournalAuditStoreTest {
             channel.write(ByteBuffer.wrap(new byte[] { 0, 0, 1, 0, 9, 9, 9, 9, 1, 42 }));
         }
 
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
 
         assertThat(store.verify().intact()).isTrue();
         assertThat(store.verify().records()).isEqualTo(1);
@@ -289,7 +299,7 @@ class JournalAuditStoreTest {
 
     @Test
     void aRecordRewrittenWithAValidChecksumIsReportedAsModified() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         appendSeparately(3);
         rewriteFrame(segments().get(0), 1, canonical -> new String(canonical, StandardCharsets.ISO_8859_1)
                 .replace("REFER_TO_PROVIDER", "ELIGIBLE_ZZZZZZZZ").getBytes(StandardCharsets.ISO_8859_1));
@@ -303,11 +313,11 @@ class JournalAuditStoreTest {
 
     @Test
     void aFlippedByteIsReportedAsUnreadable() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         appendSeparately(3);
         Path segment = segments().get(0);
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(new byte[] { 'X' }), Journal.MAGIC.length + 60);
+            channel.write(ByteBuffer.wrap(new byte[] { 'X' }), Frame.MAGIC.length + 60);
         }
 
         Verification verification = store.verify();
@@ -337,7 +347,7 @@ class JournalAuditStoreTest {
 
     @Test
     void recordsCutFromTheEndWhileRunningAreReportedMissing() throws IOException {
-        open(AuditConfig.DEFAULT_SEGMENT_BYTES);
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         appendSeparately(3);
         Path segment = segments().get(0);
         long secondEnds = frameEnds(segment).get(1);
@@ -391,7 +401,7 @@ class JournalAuditStoreTest {
     void aJournalThatCannotBeOpenedAnswers503AndRecoversWithoutARestart() throws IOException {
         Path dir = dataDir.resolve("journal");
         Files.writeString(dir, "not a folder");
-        store = AuditStore.open(settings(AuditConfig.DEFAULT_SEGMENT_BYTES));
+        store = JournalAuditStore.open(settings(JournalSettings.DEFAULT_SEGMENT_BYTES));
 
         assertThat(store.ready()).isFalse();
         assertThatThrownBy(() -> store.append(List.of(AuditEntries.entry())))
@@ -407,12 +417,12 @@ class JournalAuditStoreTest {
     @Test
     void aDiskWithLessFreeSpaceThanConfiguredMakesTheStoreNotReady() {
         Path dir = dataDir.resolve("journal");
-        store = AuditStore.open(AuditSettings.forJournal(dir)
-                .withJournal(new AuditSettings.Journal(dir, true, SMALL_SEGMENT, Long.MAX_VALUE)));
+        store = JournalAuditStore.open(AuditSettings.forJournal(dir)
+                .withJournal(new JournalSettings(dir, true, SMALL_SEGMENT, Long.MAX_VALUE)));
         assertThat(store.ready()).isFalse();
 
         store.close();
-        store = AuditStore.open(settings(SMALL_SEGMENT));
+        store = JournalAuditStore.open(settings(SMALL_SEGMENT));
         assertThat(store.ready()).isTrue();
     }
 
@@ -426,7 +436,7 @@ class JournalAuditStoreTest {
     /** Byte offsets where each frame of a segment ends. */
     private static List<Long> frameEnds(Path segment) throws IOException {
         List<Long> ends = new ArrayList<>();
-        try (Journal.FrameReader reader = new Journal.FrameReader(segment, Files.size(segment))) {
+        try (FrameReader reader = new FrameReader(segment, Files.size(segment))) {
             while (reader.next() != null) {
                 ends.add(reader.offset());
             }
@@ -438,13 +448,13 @@ class JournalAuditStoreTest {
     private static void rewriteFrame(Path segment, int index, java.util.function.UnaryOperator<byte[]> change)
             throws IOException {
         byte[] file = Files.readAllBytes(segment);
-        long start = index == 0 ? Journal.MAGIC.length : frameEnds(segment).get(index - 1);
+        long start = index == 0 ? Frame.MAGIC.length : frameEnds(segment).get(index - 1);
         ByteBuffer frame = ByteBuffer.wrap(file, (int) start, file.length - (int) start);
         int length = frame.getInt();
         frame.getInt();
         byte flags = frame.get();
-        int payloadAt = (int) start + Journal.FRAME_HEADER_BYTES;
-        byte[] canonical = java.util.Arrays.copyOfRange(file, payloadAt, payloadAt + length - Journal.DIGEST_BYTES);
+        int payloadAt = (int) start + Frame.HEADER_BYTES;
+        byte[] canonical = java.util.Arrays.copyOfRange(file, payloadAt, payloadAt + length - Frame.DIGEST_BYTES);
         byte[] changed = change.apply(canonical);
         assertThat(changed).hasSameSizeAs(canonical);
         System.arraycopy(changed, 0, file, payloadAt, changed.length);

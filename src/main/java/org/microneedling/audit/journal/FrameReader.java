@@ -1,0 +1,97 @@
+package org.microneedling.audit.journal;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/** Sequential reader of one file's frames, each checked against its CRC. */
+final class FrameReader implements AutoCloseable {
+
+    private final Path path;
+    private final long limit;
+    private final FileChannel channel;
+    private final DataInputStream in;
+    private final CRC32C crc = new CRC32C();
+    private long offset;
+
+    /** Reads up to {@code limit} bytes of the file; a file cut shorter ends where it ends. */
+    FrameReader(Path path, long limit) throws IOException {
+        this.path = path;
+        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        // A file cut shorter than the journal knows ends where it ends; verification names what is missing.
+        this.limit = Math.min(limit, channel.size());
+        this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024));
+        byte[] magic = new byte[Frame.MAGIC.length];
+        try {
+            in.readFully(magic);
+        } catch (EOFException e) {
+            throw new DamagedFrameException(path, 0, "no segment header");
+        }
+        if (!Arrays.equals(magic, Frame.MAGIC)) {
+            throw new DamagedFrameException(path, 0, "not an audit journal segment");
+        }
+        offset = Frame.MAGIC.length;
+    }
+
+    /** Reads a segment's frames in order up to its known size; the caller holds the journal's files read lock. */
+    static FrameReader of(Segment segment) throws IOException {
+        return new FrameReader(segment.path(), segment.size());
+    }
+
+    /** The next frame, or null at the limit. */
+    Frame next() throws IOException {
+        return next(null);
+    }
+
+    /** Like {@link #next()}; {@code unitEnd[0]} tells whether the frame ends its unit. */
+    Frame next(boolean[] unitEnd) throws IOException {
+        if (offset >= limit) {
+            return null;
+        }
+        long start = offset;
+        if (limit - offset < Frame.HEADER_BYTES) {
+            throw new DamagedFrameException(path, start, "frame header cut short");
+        }
+        int length = in.readInt();
+        int storedCrc = in.readInt();
+        byte flags = in.readByte();
+        if (length < Frame.DIGEST_BYTES || length > Frame.MAX_PAYLOAD_BYTES
+                || start + Frame.HEADER_BYTES + length > limit) {
+            throw new DamagedFrameException(path, start, "frame length " + length + " does not fit");
+        }
+        byte[] canonical = new byte[length - Frame.DIGEST_BYTES];
+        byte[] digest = new byte[Frame.DIGEST_BYTES];
+        in.readFully(canonical);
+        in.readFully(digest);
+        crc.reset();
+        crc.update(flags);
+        crc.update(canonical);
+        crc.update(digest);
+        if ((int) crc.getValue() != storedCrc) {
+            throw new DamagedFrameException(path, start, "checksum does not match");
+        }
+        offset = start + Frame.HEADER_BYTES + length;
+        if (unitEnd != null) {
+            unitEnd[0] = (flags & Frame.UNIT_END) != 0;
+        }
+        return new Frame(canonical, digest);
+    }
+
+    /** The byte just after the last frame read. */
+    long offset() {
+        return offset;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+        channel.close();
+    }
+}
