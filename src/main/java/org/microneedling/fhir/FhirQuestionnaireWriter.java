@@ -2,6 +2,7 @@ package org.microneedling.fhir;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,22 +17,25 @@ import org.microneedling.screening.QuestionnaireDefinition;
  * the v1 request, so that a QuestionnaireResponse to it translates back item by item.
  */
 @ApplicationScoped
-public class FhirQuestionnaireWriter {
+class FhirQuestionnaireWriter {
 
     /** The suffix of the display item that carries an item's help text. */
-    public static final String HELP_SUFFIX = ".help";
+    static final String HELP_SUFFIX = ".help";
 
     private final ObjectMapper mapper;
+    private final QuestionnaireCanonicals canonicals;
 
-    FhirQuestionnaireWriter(ObjectMapper mapper) {
+    FhirQuestionnaireWriter(ObjectMapper mapper, QuestionnaireCanonicals canonicals) {
         this.mapper = mapper;
+        this.canonicals = canonicals;
     }
 
-    public String write(QuestionnaireDefinition.Definition definition, String canonicalUrl) {
+    String write(QuestionnaireDefinition.Definition definition) {
+        Locale language = Locale.forLanguageTag(definition.language());
         ObjectNode questionnaire = mapper.createObjectNode();
         questionnaire.put("resourceType", "Questionnaire");
-        questionnaire.put("id", definition.id());
-        questionnaire.put("url", canonicalUrl);
+        questionnaire.put("id", canonicals.id(definition.id(), language));
+        questionnaire.put("url", canonicals.url(language));
         questionnaire.put("version", definition.version());
         questionnaire.put("name", "MicroneedlingIntake");
         questionnaire.put("title", definition.title());

@@ -3,7 +3,6 @@ package org.microneedling.fhir;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -34,7 +33,7 @@ class FhirQuestionnaireTest {
         given().accept(FhirMediaTypes.FHIR_JSON).get("/api/v1/questionnaire").then()
                 .statusCode(200)
                 .body("resourceType", equalTo("Questionnaire"))
-                .body("url", endsWith("/api/v1/questionnaire"))
+                .body("url", equalTo("https://screening.example.org/fhir/Questionnaire/microneedling-intake"))
                 .body("version", equalTo("1.0.0"))
                 .body("status", equalTo("active"))
                 .body("item.linkId", contains("patient", "skin", "medical", "medications", "treatment", "visit"))
