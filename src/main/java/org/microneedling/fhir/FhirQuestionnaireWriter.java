@@ -77,7 +77,7 @@ class FhirQuestionnaireWriter {
     }
 
     /** A section's id, unless one of its items has that path: linkIds must be unique (que-2). */
-    static String groupLinkId(QuestionnaireDefinition.Section section) {
+    private static String groupLinkId(QuestionnaireDefinition.Section section) {
         boolean taken = section.items().stream().anyMatch(item -> item.path().equals(section.id()));
         return taken ? section.id() + GROUP_SUFFIX : section.id();
     }
