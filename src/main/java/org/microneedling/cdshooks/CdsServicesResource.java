@@ -2,6 +2,7 @@ package org.microneedling.cdshooks;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +31,7 @@ import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
-import org.microneedling.fhir.FhirConfig;
+import org.microneedling.fhir.QuestionnaireCanonicals;
 import org.microneedling.screening.ScreeningService;
 import org.microneedling.security.Clients;
 import org.microneedling.security.Roles;
@@ -41,21 +42,23 @@ import org.microneedling.security.Roles;
 public class CdsServicesResource {
 
     static final String SERVICE_ID = "microneedling-screening";
+    /** The audit's name for a screening that came as a CDS Hooks call. */
+    static final String SOURCE_FORMAT = "cds-hooks";
 
     private final ScreeningService screening;
     private final HookRequestTranslator translator;
     private final CardWriter cards;
     private final CdsHooksConfig config;
-    private final FhirConfig fhirConfig;
+    private final QuestionnaireCanonicals questionnaires;
     private final SecurityIdentity identity;
 
     CdsServicesResource(ScreeningService screening, HookRequestTranslator translator, CardWriter cards,
-            CdsHooksConfig config, FhirConfig fhirConfig, SecurityIdentity identity) {
+            CdsHooksConfig config, QuestionnaireCanonicals questionnaires, SecurityIdentity identity) {
         this.screening = screening;
         this.translator = translator;
         this.cards = cards;
         this.config = config;
-        this.fhirConfig = fhirConfig;
+        this.questionnaires = questionnaires;
         this.identity = identity;
     }
 
@@ -64,7 +67,7 @@ public class CdsServicesResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "CDS Hooks discovery", description = "Lists the microneedling screening service and its prefetch.")
-    public ObjectNode discovery(@Context UriInfo uriInfo) {
+    public ObjectNode discovery() {
         Messages messages = Messages.of(Messages.DEFAULT_LOCALE);
         ObjectNode service = JsonNodeFactory.instance.objectNode();
         service.put("hook", HookRequestTranslator.HOOK);
@@ -78,7 +81,8 @@ public class CdsServicesResource {
         prefetch.put(HookRequestTranslator.PREFETCH_MEDICATIONS,
                 "MedicationRequest?patient={{context.patientId}}&status=active");
         prefetch.put(HookRequestTranslator.PREFETCH_INTAKE, "QuestionnaireResponse?subject=Patient/{{context.patientId}}"
-                + "&questionnaire=" + URLEncoder.encode(questionnaireUrl(uriInfo), StandardCharsets.UTF_8)
+                + "&questionnaire=" + questionnaires.urls().stream()
+                        .map(url -> URLEncoder.encode(url, StandardCharsets.UTF_8)).collect(Collectors.joining(","))
                 + "&status=completed&_sort=-authored&_count=1");
         ObjectNode discovery = JsonNodeFactory.instance.objectNode();
         discovery.putArray("services").add(service);
@@ -99,8 +103,7 @@ public class CdsServicesResource {
         Messages messages = Messages.forRequest(headers);
         requireJson(contentType, messages);
         JsonNode hookRequest = screening.parse(body, messages);
-        HookRequestTranslator.Translated translated = translator.translate(hookRequest, questionnaireUrl(uriInfo),
-                messages);
+        HookRequestTranslator.Translated translated = translator.translate(hookRequest, questionnaires.urls(), messages);
         CardWriter.Links links = new CardWriter.Links(
                 config.sourceUrl().orElseGet(() -> absolute(uriInfo, "api/v1/rules")),
                 config.frontDeskUrl().orElseGet(() -> absolute(uriInfo, "")));
@@ -109,13 +112,9 @@ public class CdsServicesResource {
                     Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build());
         }
         return CallerContext.resumeOn(screening.screenTranslated(translated.request(),
-                ScreeningService.SOURCE_FORMAT_CDS_HOOKS, messages, Clients.id(identity)))
+                SOURCE_FORMAT, messages, Clients.id(identity)))
                 .map(screened -> Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links,
                         messages), MediaType.APPLICATION_JSON_TYPE).build());
-    }
-
-    private String questionnaireUrl(UriInfo uriInfo) {
-        return fhirConfig.questionnaireUrl().orElseGet(() -> absolute(uriInfo, "api/v1/questionnaire"));
     }
 
     private static String absolute(UriInfo uriInfo, String path) {

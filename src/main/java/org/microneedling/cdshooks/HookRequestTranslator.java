@@ -63,7 +63,8 @@ class HookRequestTranslator {
     record Translated(ObjectNode request, List<String> unknownFromRecord) {
     }
 
-    Translated translate(JsonNode hookRequest, String questionnaireUrl, Messages messages) {
+    /** @param questionnaireUrls the canonical URLs of our Questionnaire, one per language */
+    Translated translate(JsonNode hookRequest, List<String> questionnaireUrls, Messages messages) {
         if (!hookRequest.isObject()) {
             throw ProblemException.invalid(messages.get("cds.problem.notObject"), List.of());
         }
@@ -103,7 +104,7 @@ class HookRequestTranslator {
                 violations, messages);
         throwIfAny(violations, messages);
 
-        JsonNode intake = latestIntake(prefetch.get(PREFETCH_INTAKE), questionnaireUrl);
+        JsonNode intake = latestIntake(prefetch.get(PREFETCH_INTAKE), questionnaireUrls);
         ObjectNode request = intake == null ? JsonNodeFactory.instance.objectNode()
                 : questionnaireResponses.toScreeningRequest(intake, messages);
         if (hookInstance.length() <= MAX_EXTERNAL_REFERENCE) {
@@ -202,7 +203,7 @@ class HookRequestTranslator {
         return false;
     }
 
-    private JsonNode latestIntake(JsonNode prefetched, String questionnaireUrl) {
+    private JsonNode latestIntake(JsonNode prefetched, List<String> questionnaireUrls) {
         if (prefetched == null || prefetched.isNull()) {
             return null;
         }
@@ -212,8 +213,7 @@ class HookRequestTranslator {
         for (JsonNode response : candidates) {
             String status = response.path("status").asText("");
             String questionnaire = response.path("questionnaire").asText("");
-            boolean ours = questionnaire.isEmpty() || questionnaire.equals(questionnaireUrl)
-                    || questionnaire.startsWith(questionnaireUrl + "|");
+            boolean ours = questionnaire.isEmpty() || questionnaireUrls.contains(questionnaire.split("\\|", 2)[0]);
             boolean finished = status.equals("completed") || status.equals("amended");
             if (ours && finished && (latest == null
                     || response.path("authored").asText("").compareTo(latest.path("authored").asText("")) > 0)) {

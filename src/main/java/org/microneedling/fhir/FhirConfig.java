@@ -1,12 +1,15 @@
 package org.microneedling.fhir;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "fhir")
 public interface FhirConfig {
 
-    /** Canonical URL of the FHIR Questionnaire; by default its own address, /api/v1/questionnaire. */
-    Optional<String> questionnaireUrl();
+    /**
+     * Canonical URL of the FHIR Questionnaire in English, the default language; the Questionnaire in another
+     * language is this URL followed by {@code -<language>}, e.g. {@code -es}. An identifier, not an address.
+     */
+    @WithDefault("https://screening.example.org/fhir/Questionnaire/microneedling-intake")
+    String questionnaireUrl();
 }

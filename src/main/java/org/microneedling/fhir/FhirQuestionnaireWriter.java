@@ -2,6 +2,8 @@ package org.microneedling.fhir;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,29 +12,49 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.microneedling.screening.QuestionnaireDefinition;
+import org.microneedling.screening.rules.CodeCatalogue;
+import org.microneedling.screening.rules.CodeSystem;
+import org.microneedling.screening.rules.Ruleset;
 
 /**
  * Writes the questionnaire definition as an R4 Questionnaire. Each item's linkId is its JSON path in
  * the v1 request, so that a QuestionnaireResponse to it translates back item by item.
  */
 @ApplicationScoped
-public class FhirQuestionnaireWriter {
+class FhirQuestionnaireWriter {
 
     /** The suffix of the display item that carries an item's help text. */
-    public static final String HELP_SUFFIX = ".help";
+    static final String HELP_SUFFIX = ".help";
+    private static final String GROUP_SUFFIX = "-group";
+    /** The RxNorm term type that the code table appends to each concept, e.g. {@code warfarin (IN)}. */
+    private static final Pattern TERM_TYPE = Pattern.compile("\\s*\\([A-Z]{2,3}\\)$");
 
     private final ObjectMapper mapper;
+    private final QuestionnaireCanonicals canonicals;
+    private final ArrayNode medicationOptions;
 
-    FhirQuestionnaireWriter(ObjectMapper mapper) {
+    FhirQuestionnaireWriter(ObjectMapper mapper, QuestionnaireCanonicals canonicals, Ruleset ruleset) {
         this.mapper = mapper;
+        this.canonicals = canonicals;
+        this.medicationOptions = mapper.createArrayNode();
+        for (CodeCatalogue.Row row : ruleset.codes().rows()) {
+            if (row.system() == CodeSystem.RXNORM) {
+                medicationOptions.addObject().putObject("valueCoding").put("system", row.system().uri())
+                        .put("code", row.code()).put("display", TERM_TYPE.matcher(row.concept()).replaceFirst(""));
+            }
+        }
     }
 
-    public String write(QuestionnaireDefinition.Definition definition, String canonicalUrl) {
+    String write(QuestionnaireDefinition.Definition definition) {
+        Locale language = Locale.forLanguageTag(definition.language());
         ObjectNode questionnaire = mapper.createObjectNode();
         questionnaire.put("resourceType", "Questionnaire");
-        questionnaire.put("id", definition.id());
-        questionnaire.put("url", canonicalUrl);
+        questionnaire.put("id", canonicals.id(definition.id(), language));
+        questionnaire.put("url", canonicals.url(language));
         questionnaire.put("version", definition.version());
+        ObjectNode narrative = questionnaire.putObject("text");
+        narrative.put("status", "generated");
+        narrative.put("div", QuestionnaireNarrative.xhtml(definition));
         questionnaire.put("name", "MicroneedlingIntake");
         questionnaire.put("title", definition.title());
         questionnaire.put("status", "active");
@@ -41,7 +63,7 @@ public class FhirQuestionnaireWriter {
         ArrayNode groups = questionnaire.putArray("item");
         for (QuestionnaireDefinition.Section section : definition.sections()) {
             ObjectNode group = groups.addObject();
-            group.put("linkId", section.id());
+            group.put("linkId", groupLinkId(section));
             group.put("text", section.title());
             group.put("type", "group");
             ArrayNode items = group.putArray("item");
@@ -52,6 +74,12 @@ public class FhirQuestionnaireWriter {
         } catch (Exception e) {
             throw new IllegalStateException("The FHIR questionnaire could not be serialised", e);
         }
+    }
+
+    /** A section's id, unless one of its items has that path: linkIds must be unique (que-2). */
+    private static String groupLinkId(QuestionnaireDefinition.Section section) {
+        boolean taken = section.items().stream().anyMatch(item -> item.path().equals(section.id()));
+        return taken ? section.id() + GROUP_SUFFIX : section.id();
     }
 
     private ObjectNode item(QuestionnaireDefinition.Item definition) {
@@ -75,8 +103,10 @@ public class FhirQuestionnaireWriter {
                 }
             }
             case "stringList" -> {
-                item.put("type", "string");
+                // Free text, or a coded medicine: the codes the rules recognise are offered, any other is typed.
+                item.put("type", "open-choice");
                 item.put("repeats", true);
+                item.set("answerOption", medicationOptions);
             }
             default -> item.put("type", definition.type());
         }

@@ -13,20 +13,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.Messages;
-import org.microneedling.fhir.FhirConfig;
-import org.microneedling.fhir.FhirMediaTypes;
-import org.microneedling.fhir.FhirQuestionnaireWriter;
 import org.microneedling.screening.rules.Advisory;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Rule;
@@ -40,15 +35,10 @@ public class CatalogueResource {
 
     private final Ruleset ruleset;
     private final DecisionRenderer renderer;
-    private final FhirQuestionnaireWriter fhirQuestionnaires;
-    private final FhirConfig fhirConfig;
 
-    CatalogueResource(Ruleset ruleset, DecisionRenderer renderer, FhirQuestionnaireWriter fhirQuestionnaires,
-            FhirConfig fhirConfig) {
+    CatalogueResource(Ruleset ruleset, DecisionRenderer renderer) {
         this.ruleset = ruleset;
         this.renderer = renderer;
-        this.fhirQuestionnaires = fhirQuestionnaires;
-        this.fhirConfig = fhirConfig;
     }
 
     @JsonPropertyOrder({ "ruleset", "rules", "advisories" })
@@ -86,29 +76,18 @@ public class CatalogueResource {
         return new Catalogue(renderer.identity(), rules, advisories);
     }
 
+    // Adapters may serve other representations of this path, chosen by Accept; this one is the default.
     @GET
     @Path("/questionnaire")
-    @Produces({ MediaType.APPLICATION_JSON, FhirMediaTypes.FHIR_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The questionnaire definition",
             description = "Sections and items (JSON path, question text, answer type and options, required, help, limits) "
-                    + "in the language chosen by Accept-Language, so that a client can render the form. With "
-                    + "Accept: application/fhir+json, the same questionnaire as an R4 Questionnaire whose linkIds are "
-                    + "the JSON paths.")
-    @APIResponse(responseCode = "200", description = "The questionnaire", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = QuestionnaireDefinition.Definition.class)),
-            @Content(mediaType = FhirMediaTypes.FHIR_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "R4 Questionnaire")) })
-    public Response questionnaire(@Context HttpHeaders headers, @Context UriInfo uriInfo) {
+                    + "in the language chosen by Accept-Language, so that a client can render the form.")
+    @APIResponse(responseCode = "200", description = "The questionnaire", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionnaireDefinition.Definition.class)))
+    public Response questionnaire(@Context HttpHeaders headers) {
         Messages messages = Messages.forRequest(headers);
-        QuestionnaireDefinition.Definition definition = QuestionnaireDefinition.of(messages);
-        if (FhirMediaTypes.prefersFhir(headers.getAcceptableMediaTypes())) {
-            String url = fhirConfig.questionnaireUrl()
-                    .orElseGet(() -> uriInfo.getBaseUriBuilder().path("api/v1/questionnaire").build().toString());
-            return Response.ok(fhirQuestionnaires.write(definition, url), FhirMediaTypes.FHIR_JSON_TYPE)
-                    .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage()).build();
-        }
-        return Response.ok(definition, MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(QuestionnaireDefinition.of(messages), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage()).build();
     }
 }

@@ -7,11 +7,10 @@ import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
-import org.microneedling.fhir.FhirMediaTypes;
 
 /** Transport checks on request bodies: the media type and the size limits of the contract. */
 @ApplicationScoped
-class RequestBodies {
+public class RequestBodies {
 
     private final ScreeningConfig config;
 
@@ -19,33 +18,12 @@ class RequestBodies {
         this.config = config;
     }
 
-    int maxSingleBytes() {
-        return config.maxBodyBytes();
-    }
-
     int maxBatchBytes() {
         return config.batch().maxBodyBytes();
     }
 
-    /**
-     * Accepts JSON or FHIR JSON ({@code application/fhir+json}, or the older {@code application/json+fhir});
-     * answers whether the body is FHIR.
-     */
-    boolean requireJsonOrFhirJson(String contentType, Messages messages) {
-        if (contentType != null && !contentType.isBlank()) {
-            try {
-                if (FhirMediaTypes.isFhirJson(MediaType.valueOf(contentType))) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported as unsupported below
-            }
-        }
-        requireJson(contentType, messages);
-        return false;
-    }
-
-    void requireJson(String contentType, Messages messages) {
+    /** Refuses a body that is not declared as JSON (415). */
+    public void requireJson(String contentType, Messages messages) {
         if (contentType == null || contentType.isBlank()) {
             throw unsupported(messages.get("problem.missingMediaType"));
         }
@@ -58,6 +36,11 @@ class RequestBodies {
         if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType() || type.isWildcardSubtype()) {
             throw unsupported(messages.get("problem.unsupportedMediaType", type.getType() + "/" + type.getSubtype()));
         }
+    }
+
+    /** Refuses a body of one questionnaire that is over the limit (413). */
+    public void requireSingleSize(byte[] body, Messages messages) {
+        requireAtMost(body, config.maxBodyBytes(), messages);
     }
 
     void requireAtMost(byte[] body, int limit, Messages messages) {

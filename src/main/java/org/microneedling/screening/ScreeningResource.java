@@ -1,7 +1,6 @@
 package org.microneedling.screening;
 
 import java.net.URI;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
@@ -27,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.CallerContext;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
-import org.microneedling.fhir.FhirMediaTypes;
-import org.microneedling.fhir.QuestionnaireResponseTranslator;
 import org.microneedling.security.Clients;
 import org.microneedling.security.Roles;
 
@@ -39,30 +36,23 @@ public class ScreeningResource {
 
     private final ScreeningService service;
     private final RequestBodies bodies;
-    private final QuestionnaireResponseTranslator questionnaireResponses;
     private final SecurityIdentity identity;
 
-    ScreeningResource(ScreeningService service, RequestBodies bodies,
-            QuestionnaireResponseTranslator questionnaireResponses, SecurityIdentity identity) {
+    ScreeningResource(ScreeningService service, RequestBodies bodies, SecurityIdentity identity) {
         this.service = service;
         this.bodies = bodies;
-        this.questionnaireResponses = questionnaireResponses;
         this.identity = identity;
     }
 
-    // A FHIR client sends Accept: application/fhir+json; it still receives the v1 result as JSON.
+    // Adapters may take other body formats on this path, chosen by Content-Type; this one takes the rest.
     @POST
-    @Produces({ MediaType.APPLICATION_JSON, FhirMediaTypes.FHIR_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Screen one intake questionnaire",
             description = "Returns ELIGIBLE, INELIGIBLE or REFER_TO_PROVIDER with every reason; every outcome is a 200. "
-                    + "The decision is recorded in the audit log before it is returned. An R4 QuestionnaireResponse "
-                    + "to the FHIR questionnaire is accepted as application/fhir+json and gives the same result.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ScreeningRequest.class),
-                    examples = @ExampleObject(name = "refer", value = ApiExamples.REQUEST)),
-            @Content(mediaType = FhirMediaTypes.FHIR_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "R4 QuestionnaireResponse")) })
+                    + "The decision is recorded in the audit log before it is returned.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScreeningRequest.class),
+            examples = @ExampleObject(name = "refer", value = ApiExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ScreeningResult.class),
@@ -72,7 +62,7 @@ public class ScreeningResource {
                     examples = @ExampleObject(name = "missing answers", value = ApiExamples.PROBLEM)))
     @APIResponse(responseCode = "413", description = "Body larger than 64 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json or application/fhir+json",
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503",
             description = "The audit store cannot record the decision, or the instance is stopping; retry later",
@@ -80,18 +70,18 @@ public class ScreeningResource {
     public Uni<Response> screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context HttpHeaders headers, byte[] body) {
         Messages messages = Messages.forRequest(headers);
-        boolean fhir = bodies.requireJsonOrFhirJson(contentType, messages);
-        bodies.requireAtMost(body, bodies.maxSingleBytes(), messages);
-        String clientId = Clients.id(identity);
-        CompletionStage<ScreeningService.Screened> screening = fhir
-                ? service.screenTranslated(questionnaireResponses.toScreeningRequest(service.parse(body, messages),
-                        messages), ScreeningService.SOURCE_FORMAT_FHIR, messages, clientId)
-                : service.screen(body, messages, clientId);
-        return CallerContext.resumeOn(screening).map(screened -> Response.ok(screened.json(),
-                MediaType.APPLICATION_JSON_TYPE)
+        bodies.requireJson(contentType, messages);
+        bodies.requireSingleSize(body, messages);
+        return CallerContext.resumeOn(service.screen(body, messages, Clients.id(identity)))
+                .map(screened -> answer(screened, messages));
+    }
+
+    /** The answer to one screening, whatever format its questionnaire came in. */
+    public static Response answer(ScreeningService.Screened screened, Messages messages) {
+        return Response.ok(screened.json(), MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/screenings/" + screened.result().screeningId()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
-                .build());
+                .build();
     }
 
     @POST

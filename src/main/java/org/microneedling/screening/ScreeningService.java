@@ -32,10 +32,6 @@ import org.microneedling.screening.rules.Ruleset;
 public class ScreeningService {
 
     static final String SOURCE_FORMAT_JSON = "json";
-    /** A FHIR R4 QuestionnaireResponse, translated to the v1 request. */
-    public static final String SOURCE_FORMAT_FHIR = "fhir";
-    /** A CDS Hooks call, translated from its prefetch to the v1 request. */
-    public static final String SOURCE_FORMAT_CDS_HOOKS = "cds-hooks";
 
     /**
      * Version 7 UUIDs: the first 48 bits are the time, so each new id lands at the end of the audit's id index
@@ -69,6 +65,8 @@ public class ScreeningService {
      * Screens a v1 request that an adapter translated from another format. It is validated like a
      * JSON body, and the audit keeps the translated request, which holds none of the names or
      * references the original resource may carry.
+     *
+     * @param sourceFormat the adapter's name for its format, recorded in the audit
      */
     public CompletionStage<Screened> screenTranslated(JsonNode request, String sourceFormat, Messages messages,
             String clientId) {

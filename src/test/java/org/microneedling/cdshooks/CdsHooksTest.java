@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -55,6 +57,26 @@ class CdsHooksTest {
                 .body("services[0].prefetch.medications",
                         equalTo("MedicationRequest?patient={{context.patientId}}&status=active"))
                 .body("services[0].prefetch.intake", containsString("QuestionnaireResponse?"));
+    }
+
+    @Test
+    void theIntakePrefetchAsksForResponsesToEitherLanguagesConfiguredCanonical() {
+        String canonical = URLEncoder.encode("https://screening.example.org/fhir/Questionnaire/microneedling-intake",
+                StandardCharsets.UTF_8);
+        given().get("/cds-services").then().statusCode(200)
+                .body("services[0].prefetch.intake", containsString("&questionnaire=" + canonical + "," + canonical
+                        + "-es&"));
+    }
+
+    @Test
+    void anIntakeToTheSpanishQuestionnaireIsUsed() throws IOException {
+        String spanish = sample("appointment-book-eligible-with-intake.json").replace("\"status\": \"completed\",",
+                "\"status\": \"completed\", \"questionnaire\": "
+                        + "\"https://screening.example.org/fhir/Questionnaire/microneedling-intake-es|1.0.0\",");
+        call(spanish).statusCode(200).body("cards[0].indicator", equalTo("info"));
+        String other = sample("appointment-book-eligible-with-intake.json").replace("\"status\": \"completed\",",
+                "\"status\": \"completed\", \"questionnaire\": \"https://elsewhere.example.org/Questionnaire/x\",");
+        call(other).statusCode(200).body("cards[0].indicator", equalTo("warning"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.microneedling.fhir;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -34,11 +33,22 @@ class FhirQuestionnaireTest {
         given().accept(FhirMediaTypes.FHIR_JSON).get("/api/v1/questionnaire").then()
                 .statusCode(200)
                 .body("resourceType", equalTo("Questionnaire"))
-                .body("url", endsWith("/api/v1/questionnaire"))
+                .body("url", equalTo("https://screening.example.org/fhir/Questionnaire/microneedling-intake"))
                 .body("version", equalTo("1.0.0"))
                 .body("status", equalTo("active"))
-                .body("item.linkId", contains("patient", "skin", "medical", "medications", "treatment", "visit"))
+                .body("item.linkId", contains("patient", "skin", "medical", "medications-group", "treatment", "visit"))
                 .body("item.type", contains("group", "group", "group", "group", "group", "group"));
+    }
+
+    @Test
+    void eachLanguageIsAQuestionnaireOfItsOwnWithNarrative() {
+        given().accept(FhirMediaTypes.FHIR_JSON).header("Accept-Language", "es").get("/api/v1/questionnaire").then()
+                .statusCode(200)
+                .body("id", equalTo("microneedling-intake-es"))
+                .body("url", equalTo("https://screening.example.org/fhir/Questionnaire/microneedling-intake-es"))
+                .body("language", equalTo("es"))
+                .body("text.status", equalTo("generated"))
+                .body("text.div", startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"es\""));
     }
 
     @Test
@@ -63,8 +73,11 @@ class FhirQuestionnaireTest {
         assertThat(item(questionnaire, "patient.age")).containsEntry("type", "integer");
         assertThat(item(questionnaire, "treatment.needleDepthMm")).containsEntry("type", "decimal");
         assertThat(item(questionnaire, "treatment.energyAssisted")).containsEntry("type", "boolean");
-        assertThat(item(questionnaire, "medications")).containsEntry("type", "string").containsEntry("repeats", true)
+        assertThat(item(questionnaire, "medications")).containsEntry("type", "open-choice").containsEntry("repeats", true)
                 .containsEntry("maxLength", 200);
+        assertThat(questionnaire.getList(
+                "item.item.flatten().find { it.linkId == 'medications' }.answerOption.valueCoding.code"))
+                .contains("1364430", "1191");
         assertThat(item(questionnaire, "externalReference")).containsEntry("type", "string")
                 .containsEntry("maxLength", 64);
         assertThat(questionnaire.getList(
