@@ -33,7 +33,12 @@ class SharedPathNegotiation {
             return;
         }
         if (screening) {
-            requireParsableContentType(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+            String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            if (MediaType.APPLICATION_JSON.equals(contentType) && acceptsAnything(request)) {
+                // Most screenings: nothing to negotiate, and this runs before every one of them.
+                return;
+            }
+            requireParsableContentType(contentType);
         }
         List<MediaType> acceptable;
         try {
@@ -48,6 +53,11 @@ class SharedPathNegotiation {
         if (questionnaire && prefersFhir(acceptable)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, FhirMediaTypes.FHIR_JSON);
         }
+    }
+
+    private static boolean acceptsAnything(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        return accept == null || MediaType.WILDCARD.equals(accept) || MediaType.APPLICATION_JSON.equals(accept);
     }
 
     private static void requireParsableContentType(String contentType) {
