@@ -25,7 +25,7 @@ class ShutdownWatchdogInstaller {
             @ConfigProperty(name = "quarkus.shutdown.delay-enabled", defaultValue = "false") boolean delayEnabled,
             @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay,
             @ConfigProperty(name = "quarkus.shutdown.timeout") Optional<Duration> timeout,
-            @ConfigProperty(name = "screening.shutdown.watchdog-margin", defaultValue = "10s") Duration margin) {
+            @ConfigProperty(name = "screening.shutdown.watchdog-margin") Duration margin) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
