@@ -1,0 +1,74 @@
+package org.microneedling.security;
+
+import java.security.Principal;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.microneedling.common.ClinicId;
+
+/**
+ * Who is calling, as the workflow records it: the client (recorded with every decision), the person (who approved
+ * a policy, who reviewed), a name to show, and the clinic whose records alone the call may see.
+ *
+ * @param clientId the API key's client, or the JWT's {@code upn}, else {@code sub}; null while authentication is off
+ * @param personId the API key's client, or the JWT's {@code sub}
+ * @param displayName the JWT's {@code name}, else {@code preferred_username}, else {@code sub}; the client for a key
+ * @param clinicId the key file's clinic field or the JWT's {@code tenant} claim, else {@link ClinicId#DEFAULT}
+ */
+public record Caller(String clientId, String personId, String displayName, String clinicId) {
+
+    /** Set by the API key mechanism on the identities it builds. */
+    public static final String CLINIC_ATTRIBUTE = "screening.clinic";
+    static final String TENANT_CLAIM = "tenant";
+
+    private static final String ANONYMOUS = "anonymous";
+
+    public static Caller of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || identity.getPrincipal() == null) {
+            return new Caller(null, ANONYMOUS, ANONYMOUS, ClinicId.DEFAULT);
+        }
+        Principal principal = identity.getPrincipal();
+        if (principal instanceof JsonWebToken token) {
+            String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(token));
+        }
+        String clinic = identity.getAttribute(CLINIC_ATTRIBUTE);
+        return new Caller(principal.getName(), principal.getName(), principal.getName(), ClinicId.orDefault(clinic));
+    }
+
+    /** Only the clinic: what the hot path needs. */
+    public static String clinicOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return ClinicId.DEFAULT;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return clinicOf(token);
+        }
+        return ClinicId.orDefault(identity.getAttribute(CLINIC_ATTRIBUTE));
+    }
+
+    static String clinicOf(JsonWebToken token) {
+        Object tenant = token.getClaim(TENANT_CLAIM);
+        return tenant == null ? ClinicId.DEFAULT : ClinicId.orDefault(claimText(tenant));
+    }
+
+    private static String displayName(JsonWebToken token, String subject) {
+        String name = claimText(token.getClaim("name"));
+        if (name == null || name.isBlank()) {
+            name = claimText(token.getClaim("preferred_username"));
+        }
+        return name == null || name.isBlank() ? subject : name;
+    }
+
+    private static String claimText(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        // smallrye-jwt hands string claims over as JSON strings in some versions.
+        if (claim instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return claim.toString();
+    }
+}
