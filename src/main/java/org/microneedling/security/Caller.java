@@ -2,6 +2,8 @@ package org.microneedling.security;
 
 import java.security.Principal;
 
+import jakarta.json.JsonString;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,7 +20,7 @@ import org.microneedling.common.ClinicId;
  */
 public record Caller(String clientId, String personId, String displayName, String clinicId) {
 
-    /** Set by the API key mechanism on the identities it builds. */
+    /** Set on every authenticated identity: by the API key mechanism, and for a JWT by {@link TenantClaimCheck}. */
     public static final String CLINIC_ATTRIBUTE = "screening.clinic";
     static final String TENANT_CLAIM = "tenant";
 
@@ -31,10 +33,9 @@ public record Caller(String clientId, String personId, String displayName, Strin
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken token) {
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
-            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(token));
+            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(identity));
         }
-        String clinic = identity.getAttribute(CLINIC_ATTRIBUTE);
-        return new Caller(principal.getName(), principal.getName(), principal.getName(), ClinicId.orDefault(clinic));
+        return new Caller(principal.getName(), principal.getName(), principal.getName(), clinicOf(identity));
     }
 
     /** Only the clinic: what the hot path needs. */
@@ -42,15 +43,23 @@ public record Caller(String clientId, String personId, String displayName, Strin
         if (identity == null || identity.isAnonymous()) {
             return ClinicId.DEFAULT;
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            return clinicOf(token);
+        String clinic = identity.getAttribute(CLINIC_ATTRIBUTE);
+        if (clinic == null && identity.getPrincipal() instanceof JsonWebToken token) {
+            clinic = tenantOf(token);
         }
-        return ClinicId.orDefault(identity.getAttribute(CLINIC_ATTRIBUTE));
+        return ClinicId.orDefault(clinic);
     }
 
-    static String clinicOf(JsonWebToken token) {
+    /** The token's {@code tenant} claim: {@link ClinicId#DEFAULT} when absent, null when it is not a string. */
+    static String tenantOf(JsonWebToken token) {
         Object tenant = token.getClaim(TENANT_CLAIM);
-        return tenant == null ? ClinicId.DEFAULT : ClinicId.orDefault(claimText(tenant));
+        if (tenant == null) {
+            return ClinicId.DEFAULT;
+        }
+        if (tenant instanceof String text) {
+            return text;
+        }
+        return tenant instanceof JsonString json ? json.getString() : null;
     }
 
     private static String displayName(JsonWebToken token, String subject) {
@@ -66,7 +75,7 @@ public record Caller(String clientId, String personId, String displayName, Strin
             return null;
         }
         // smallrye-jwt hands string claims over as JSON strings in some versions.
-        if (claim instanceof jakarta.json.JsonString json) {
+        if (claim instanceof JsonString json) {
             return json.getString();
         }
         return claim.toString();
