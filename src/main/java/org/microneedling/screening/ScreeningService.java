@@ -18,6 +18,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 
 import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.DecisionLog;
+import org.microneedling.common.ClinicId;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -159,7 +160,7 @@ public class ScreeningService {
         ScreeningResult.RulesetIdentity identity = result.ruleset();
         AuditEntry entry = new AuditEntry(screeningId, requestAsReceived, json, identity.name(), identity.version(),
                 identity.digest(), result.asOf(), result.externalReference(), clientId, sourceFormat,
-                evaluatedAt);
+                evaluatedAt, AuditEntry.SCREENING, ClinicId.DEFAULT);
         return new Screened(result, json, entry);
     }
 
