@@ -17,6 +17,7 @@ import org.microneedling.audit.AuditEntry;
 import org.microneedling.screening.PolicyInForce;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Policy;
+import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
 
 /**
@@ -75,11 +76,26 @@ final class PolicyRecords {
         Map<String, Outcome> outcomes = new TreeMap<>();
         created.path("outcomes").fields().forEachRemaining(
                 field -> outcomes.put(field.getKey(), Outcome.valueOf(field.getValue().asText())));
-        Policy policy = PolicyParameter.policyOf(values, outcomes);
+        Policy policy = sparse(PolicyParameter.policyOf(values, outcomes));
         int number = created.path("version").intValue();
         String clinicId = entry.clinicOrDefault();
         return new PolicyVersion(number, policy, PolicyInForce.of(clinicId, number, configured.withPolicy(policy)),
                 text(created, "note"), text(created, "createdBy"), Instant.parse(created.path("createdAt").asText()));
+    }
+
+    /**
+     * The same policy with only the outcomes that differ from the rules' shipped ones: a version reads back equal
+     * to the one created, though its record lists every outcome.
+     */
+    Policy sparse(Policy policy) {
+        Map<String, Outcome> overrides = new TreeMap<>();
+        for (Rule rule : configured.withPolicy(policy.withOutcomes(Map.of())).rules()) {
+            Outcome outcome = policy.outcomeFor(rule.code(), rule.outcome());
+            if (outcome != rule.outcome()) {
+                overrides.put(rule.code(), outcome);
+            }
+        }
+        return policy.withOutcomes(overrides);
     }
 
     Activation activation(AuditEntry entry) {

@@ -26,6 +26,7 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.screening.ClinicRulesets;
 import org.microneedling.screening.PolicyInForce;
+import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.Ruleset;
 
 /**
@@ -120,8 +121,9 @@ public class PolicyRegistry implements ClinicRulesets {
         catchUpIfShared();
         DraftReader.Draft draft = reader.apply(policies(clinicId));
         int number = policies(clinicId).latestVersion() + 1;
-        PolicyVersion version = new PolicyVersion(number, draft.policy(),
-                PolicyInForce.of(clinicId, number, configured.withPolicy(draft.policy())), draft.note(), personId,
+        Policy policy = records.sparse(draft.policy());
+        PolicyVersion version = new PolicyVersion(number, policy,
+                PolicyInForce.of(clinicId, number, configured.withPolicy(policy)), draft.note(), personId,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         log.append(List.of(records.versionEntry(version, requestBody, clientId)));
         clinics.compute(clinicId, (id, latest) -> current(latest.policies().withVersion(version)));

@@ -81,9 +81,14 @@ public record Policy(
     public Policy withOutcome(String code, Outcome outcome) {
         Map<String, Outcome> changed = new TreeMap<>(outcomes);
         changed.put(code, outcome);
+        return withOutcomes(changed);
+    }
+
+    /** This policy with exactly these outcome overrides. */
+    public Policy withOutcomes(Map<String, Outcome> overrides) {
         return new Policy(minimumAge, typicalAge, radiationWindowMonths, sessionIntervalDays,
                 isotretinoinWindowMonths, pigmentationRiskMinimumType, evaluatedNeedleDepthMm, aspirinOutcome,
-                changed, screeningValidityDays, clearanceMaxDays);
+                overrides, screeningValidityDays, clearanceMaxDays);
     }
 
     private static void requireRange(String name, int value, int min, int max) {
