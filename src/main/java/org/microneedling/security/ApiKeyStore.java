@@ -167,7 +167,8 @@ class ApiKeyStore {
                 + "    X-API-Key: %s%n%n"
                 + "Send it in the X-API-Key header. See docs/security.md to add clients and rotate keys.%n"
                 + "========================================================================",
-                BOOTSTRAP_CLIENT, ClinicId.DEFAULT, String.join(",", Roles.ALL.stream().sorted().toList()), file, key);
+                BOOTSTRAP_CLIENT, ClinicId.DEFAULT, String.join(",", Roles.ALL.stream().sorted().toList()), file,
+                key);
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -13,7 +13,8 @@ import org.microneedling.common.ClinicId;
  * Who is calling, as the workflow records it: the client (recorded with every decision), the person (who approved
  * a policy, who reviewed), a name to show, and the clinic whose records alone the call may see.
  *
- * @param clientId the API key's client, or the JWT's {@code upn}, else {@code sub}; null while authentication is off
+ * @param clientId the API key's client, or the JWT's {@code upn}, else {@code preferred_username}, else {@code sub};
+ *        null while authentication is off
  * @param personId the API key's client, or the JWT's {@code sub}
  * @param displayName the JWT's {@code name}, else {@code preferred_username}, else {@code sub}; the client for a key
  * @param clinicId the key file's clinic field or the JWT's {@code tenant} claim, else {@link ClinicId#DEFAULT}

@@ -27,7 +27,8 @@ class TenantClaimCheck implements SecurityIdentityAugmentor {
         }
         String clinic = Caller.tenantOf(token);
         if (!ClinicId.valid(clinic)) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The token's tenant claim is not a clinic id"));
+            return Uni.createFrom().failure(
+                    new AuthenticationFailedException("The token's tenant claim is not a clinic id"));
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(Caller.CLINIC_ATTRIBUTE, clinic).build());

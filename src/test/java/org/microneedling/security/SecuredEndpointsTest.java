@@ -52,7 +52,8 @@ class SecuredEndpointsTest {
         assertThat(operations).extracting(JavaMethod::getName)
                 .contains("screen", "screenBatch", "rules", "questionnaire", "find", "verify", "me");
         assertThat(operations).allSatisfy(method -> assertThat(declared(method))
-                .as("%s must carry @RolesAllowed, @Authenticated, @PermitAll or @DenyAll", method.getFullName()).isTrue());
+                .as("%s must carry @RolesAllowed, @Authenticated, @PermitAll or @DenyAll", method.getFullName())
+                .isTrue());
     }
 
     @Test
