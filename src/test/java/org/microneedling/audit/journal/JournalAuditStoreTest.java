@@ -441,7 +441,7 @@ class JournalAuditStoreTest {
     }
 
     /** What someone with write access could do: change a record and give its frame a matching checksum. */
-    private static void rewriteFrame(Path segment, int index, java.util.function.UnaryOperator<byte[]> change)
+    static void rewriteFrame(Path segment, int index, java.util.function.UnaryOperator<byte[]> change)
             throws IOException {
         byte[] file = Files.readAllBytes(segment);
         long start = index == 0 ? Frame.MAGIC.length : frameEnds(segment).get(index - 1);
