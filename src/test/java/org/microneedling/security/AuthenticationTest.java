@@ -47,7 +47,11 @@ class AuthenticationTest {
      * answer would rightly be a 503, which is not what these tests are about.
      */
     @BeforeEach
-    void awaitAuditStore() throws InterruptedException {
+    void awaitReadiness() throws InterruptedException {
+        awaitAuditStore();
+    }
+
+    static void awaitAuditStore() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
