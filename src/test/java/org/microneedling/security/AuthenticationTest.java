@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,6 +41,22 @@ class AuthenticationTest {
     private static final String SCREENINGS = "/api/v1/screenings";
     private static final String VERIFICATION = "/api/v1/audit/verification";
     private static final String CDS_SERVICE = "/cds-services/microneedling-screening";
+
+    /**
+     * On a loaded machine the in-memory audit database can still be migrating when the first test screens; that
+     * answer would rightly be a 503, which is not what these tests are about.
+     */
+    @BeforeEach
+    void awaitReadiness() throws InterruptedException {
+        awaitAuditStore();
+    }
+
+    static void awaitAuditStore() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
 
     static Stream<Arguments> protectedEndpoints() {
         return Stream.of(

@@ -54,7 +54,8 @@ class RateLimitTest {
     }
 
     @Test
-    void screeningsCountAgainstTheSameBudget() {
+    void screeningsCountAgainstTheSameBudget() throws InterruptedException {
+        AuthenticationTest.awaitAuditStore();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 4 * BURST; i++) {
             statuses.add(AuthenticationTest.screen(AuthenticationTest.withKey(TestCredentials.ADMIN_KEY)).statusCode());
