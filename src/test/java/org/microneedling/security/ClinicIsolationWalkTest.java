@@ -70,10 +70,13 @@ class ClinicIsolationWalkTest {
         }
     }
 
-    private final List<String> southIds = new ArrayList<>();
+    private static final List<String> southIds = new ArrayList<>();
 
     @BeforeEach
     void southHasScreeningsAndPolicies() throws InterruptedException {
+        if (!southIds.isEmpty()) {
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -134,7 +137,7 @@ class ClinicIsolationWalkTest {
 
     private void walk(String method, String template, String credential) {
         Response foreign = call(method, template, credential, true);
-        assertNothingOfSouth(foreign, method + " " + template + " (" + credential + ")");
+        assertNothingOfSouth(foreign, method + " " + template + " (" + credential + ")", template);
         if (PATH_PARAMETER.matcher(template).find()) {
             Response unknown = call(method, template, credential, false);
             assertThat(foreign.statusCode()).as(method + " " + template + ": foreign id vs unknown id")
@@ -183,8 +186,12 @@ class ClinicIsolationWalkTest {
         return "{}";
     }
 
-    private void assertNothingOfSouth(Response response, String operation) {
+    /** Nothing of south but what the request itself named: a 404 may repeat the id it was asked about. */
+    private void assertNothingOfSouth(Response response, String operation, String template) {
         String seen = response.asString() + " " + response.headers().toString();
+        if (template.contains("{screeningId}")) {
+            seen = seen.replace(southIds.get(0), "<the id asked about>");
+        }
         assertThat(seen).as(operation + " answered " + response.statusCode())
                 .doesNotContain(SOUTH, SOUTH_REFERENCE, SOUTH_NOTE)
                 .doesNotContain(southIds);
