@@ -51,7 +51,7 @@ final class PackagedService implements AutoCloseable {
         this.log = log;
     }
 
-    /** The key every test instance accepts, for a client of the default clinic with the roles screening, audit, admin. */
+    /** The key every test instance accepts: client operations-test, default clinic, roles screening, audit, admin. */
     static final String API_KEY = "operations-test-key-" + UUID.randomUUID();
 
     /** A client of one clinic, with a key of its own, as a line of the key file names it. */
