@@ -1,5 +1,6 @@
 -- POSTs one questionnaire per request and prints one machine-readable summary line.
--- Environment: BODY_FILE (default bench/screening.json), API_KEY (sent as X-API-Key when set).
+-- Environment: BODY_FILE (default bench/screening.json), API_KEY (sent as X-API-Key when set), API_KEYS (keys
+-- separated by spaces: each request carries the next one in turn, instead of API_KEY).
 local body_file = os.getenv("BODY_FILE") or "bench/screening.json"
 local file = assert(io.open(body_file, "rb"))
 wrk.method = "POST"
@@ -9,6 +10,26 @@ wrk.headers["Content-Type"] = "application/json"
 local api_key = os.getenv("API_KEY")
 if api_key and api_key ~= "" then
     wrk.headers["X-API-Key"] = api_key
+end
+
+local rotating_keys = {}
+for key in (os.getenv("API_KEYS") or ""):gmatch("%S+") do
+    rotating_keys[#rotating_keys + 1] = key
+end
+if #rotating_keys > 0 then
+    -- Formatted once per key on the first call: each request then costs wrk one Lua call and no formatting.
+    local formatted = {}
+    local turn = 0
+    request = function()
+        if #formatted == 0 then
+            for i, key in ipairs(rotating_keys) do
+                wrk.headers["X-API-Key"] = key
+                formatted[i] = wrk.format()
+            end
+        end
+        turn = turn % #formatted + 1
+        return formatted[turn]
+    end
 end
 
 done = function(summary, latency, requests)

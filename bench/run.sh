@@ -10,8 +10,10 @@
 #        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
 #        audit-off the service with audit.enabled=false (benchmark only: never a production setting)
 #        defaults the service as shipped: API key authentication, the embedded append-only journal synced on every commit
+#        two-clinics the same defaults service, wrk alternating per request the keys of two clinics (north, south)
 #        pg       the service with its audit on PostgreSQL (fsync=on, synchronous_commit=on)
-#      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds)
+#      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds);
+#      two-clinics also over the same round's defaults (the two run back to back, in turns first)
 #   3. peak resident memory of each service process while under load
 #   4. a batch of 1,000 questionnaires through HTTP (median and worst of $BATCH_RUNS)
 #
@@ -22,7 +24,8 @@
 #
 # Environment: DURATION (20s), WARMUP (30s: the JIT needs about that long on two cores), ROUNDS (3),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
-# BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), API_KEY (sent as X-API-Key),
+# BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor
+# audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
 set -euo pipefail
@@ -51,11 +54,27 @@ PG_PORT=$((PORT_BASE + 1))
 AUDIT_OFF_PORT=$((PORT_BASE + 2))
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
 # Authentication is part of the shipped defaults: without a key given, measure with a fresh one.
+random_key() {
+    echo "$1-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+}
+sha256() {
+    printf '%s' "$1" | sha256sum | cut -d' ' -f1
+}
 if [[ -z $API_KEY ]]; then
-    API_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-    API_KEYS_FILE=$WORK/api-keys
-    echo "bench screening,audit,admin $(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)" >"$API_KEYS_FILE"
+    API_KEY=$(random_key bench)
+    echo "bench screening,audit,admin $(sha256 "$API_KEY")" >"$WORK/api-keys-given"
+else
+    cp "${API_KEYS_FILE:?API_KEY needs API_KEYS_FILE, the key file that holds its hash}" "$WORK/api-keys-given"
 fi
+# Every service accepts, beside that key, one screening key for each of two clinics (the two-clinics run).
+NORTH_KEY=$(random_key north)
+SOUTH_KEY=$(random_key south)
+API_KEYS_FILE=$WORK/api-keys
+{
+    cat "$WORK/api-keys-given"
+    echo "bench-north screening $(sha256 "$NORTH_KEY") north"
+    echo "bench-south screening $(sha256 "$SOUTH_KEY") south"
+} >"$API_KEYS_FILE"
 mkdir -p "$(dirname "$RESULTS")"
 
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
@@ -181,15 +200,24 @@ start_times "restart on existing data" no
 echo >>"$RESULTS"
 
 # --- 2. Servers under load ---------------------------------------------------------------------
-TARGETS=(floor audit-off defaults)
+read -ra TARGETS <<<"${LOAD_TARGETS:-floor audit-off defaults two-clinics}"
 declare -A URLS=(
     [floor]="http://127.0.0.1:$FLOOR_PORT/bench/floor"
     [audit-off]="http://127.0.0.1:$AUDIT_OFF_PORT/api/v1/screenings"
     [defaults]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
+    [two-clinics]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
 )
-start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
+# The service process each target measures (for its RSS); two-clinics is the defaults service with other keys.
+declare -A SERVICE_OF=([audit-off]=audit-off [defaults]=defaults [two-clinics]=defaults [pg]=pg)
+# The keys wrk alternates per request (bench/post.lua, API_KEYS); empty: API_KEY on every request.
+declare -A ROTATING_KEYS=([two-clinics]="$NORTH_KEY $SOUTH_KEY")
+measured() {
+    [[ " ${TARGETS[*]} " == *" $1 "* ]]
+}
+measured floor && start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
 # The same service with audit.enabled=false: what durability costs, measured against the defaults in one run.
-start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" "${SERVICE[@]}"
+measured audit-off && start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" \
+    "${SERVICE[@]}"
 start defaults "$DEFAULTS_PORT" -Daudit.data-dir="$WORK/defaults-data" "${SERVICE[@]}"
 if [[ -z $SKIP_PG ]]; then
     # shellcheck source=/dev/null
@@ -205,8 +233,16 @@ for target in "${TARGETS[@]}"; do
 done
 
 export BODY_FILE=$ROOT/bench/screening.json API_KEY
+# run_wrk DURATION TARGET
 run_wrk() {
-    wrk -t1 -c"$CONNECTIONS" -d"$1" --timeout 5s -s bench/post.lua "$2" | grep '^RESULT'
+    API_KEYS=${ROTATING_KEYS[$2]:-} wrk -t1 -c"$CONNECTIONS" -d"$1" --timeout 5s -s bench/post.lua "${URLS[$2]}" \
+        | grep '^RESULT'
+}
+
+# CPU time (user + system) a pid has used so far, in clock ticks: a cost per request that other work on the machine
+# disturbs less than req/s.
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$1/stat"
 }
 
 # Peak RSS (MB) of a pid, sampled every 250 ms until the file $2 appears.
@@ -222,25 +258,37 @@ sample_rss() {
 
 log "warm-up: $WARMUP per target"
 for target in "${TARGETS[@]}"; do
-    run_wrk "$WARMUP" "${URLS[$target]}" >/dev/null
+    run_wrk "$WARMUP" "$target" >/dev/null
 done
 
 declare -A PEAK_RSS=()
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round of $ROUNDS (load $(load_averages))"
+    # defaults and two-clinics take turns at going first, so that neither always meets the other's leftovers.
+    round_targets=()
     for target in "${TARGETS[@]}"; do
+        if ((round % 2 == 0)) && [[ $target == defaults || $target == two-clinics ]]; then
+            target=$([[ $target == defaults ]] && echo two-clinics || echo defaults)
+        fi
+        round_targets+=("$target")
+    done
+    for target in "${round_targets[@]}"; do
         stop_file=$WORK/rss-stop
         rm -f "$stop_file"
         if [[ $target != floor ]]; then
-            sample_rss "${PIDS[$target]}" "$stop_file" >"$WORK/rss-$target-$round" &
+            sample_rss "${PIDS[${SERVICE_OF[$target]}]}" "$stop_file" >"$WORK/rss-$target-$round" &
             sampler=$!
         fi
-        line=$(run_wrk "$DURATION" "${URLS[$target]}")
+        [[ $target != floor ]] && ticks=$(cpu_ticks "${PIDS[${SERVICE_OF[$target]}]}")
+        line=$(run_wrk "$DURATION" "$target")
         touch "$stop_file"
         if [[ $target != floor ]]; then
             wait "$sampler"
             rss=$(cat "$WORK/rss-$target-$round")
             ((rss > ${PEAK_RSS[$target]:-0})) && PEAK_RSS[$target]=$rss
+            ticks=$(($(cpu_ticks "${PIDS[${SERVICE_OF[$target]}]}") - ticks))
+            line+=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v r="${line##*requests=}" \
+                'BEGIN { printf " cpu_us_per_request=%.1f", t / hz * 1e6 / (r + 0) }')
         fi
         echo "$round $target $(load_averages | awk '{print $1}') $line" >>"$WORK/wrk.txt"
         log "  $target: $line"
@@ -253,9 +301,10 @@ field() {
         "$WORK/wrk.txt"
 }
 ratios() {
-    awk -v t="$1" '
+    # ratios TARGET [BASE]: every round's req/s of TARGET over the same round's BASE (floor)
+    awk -v t="$1" -v b="${2:-floor}" '
         { for (i = 5; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") rps[$1, $2] = kv[2] } rounds[$1] = 1 }
-        END { for (r in rounds) if (rps[r, "floor"] > 0) printf "%.2f\n", rps[r, t] / rps[r, "floor"] }' "$WORK/wrk.txt"
+        END { for (r in rounds) if (rps[r, b] > 0) printf "%.3f\n", rps[r, t] / rps[r, b] }' "$WORK/wrk.txt"
 }
 {
     echo "## Throughput and latency: wrk -t1 -c$CONNECTIONS, $ROUNDS rounds of $DURATION after a $WARMUP warm-up, alternating"
@@ -269,6 +318,14 @@ ratios() {
     done
     echo
     echo "Load averages per run (1 min): $(awk '{printf "%s:%s ", $2, $3}' "$WORK/wrk.txt")"
+    echo
+    echo "## Two clinics against one: the defaults service, wrk alternating two clinics' keys per request"
+    echo
+    echo "| Run | req/s (median) | p99 ms (median) | Ratio to defaults (median of rounds) | Ratio per round | Service CPU µs per request (median) | per round |"
+    echo "|---|---|---|---|---|---|---|"
+    for target in defaults two-clinics; do
+        echo "| $target | $(field "$target" rps | median) | $(field "$target" p99_ms | median) | $( [[ $target == defaults ]] && echo 1.000 || ratios "$target" defaults | median) | $( [[ $target == defaults ]] || ratios "$target" defaults | tr '\n' ' ')| $(field "$target" cpu_us_per_request | median) | $(field "$target" cpu_us_per_request | tr '\n' ' ')|"
+    done
     echo
 } >>"$RESULTS"
 
@@ -289,7 +346,7 @@ log "batch of 1,000 questionnaires, $BATCH_RUNS runs per service"
     echo "|---|---|---|---|"
 } >>"$RESULTS"
 for target in "${TARGETS[@]}"; do
-    [[ $target == floor ]] && continue
+    [[ $target == floor || $target == two-clinics ]] && continue
     times=() statuses=()
     key_header=()
     [[ -n $API_KEY ]] && key_header=(-H "X-API-Key: $API_KEY")

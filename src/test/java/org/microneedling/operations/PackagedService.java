@@ -51,8 +51,20 @@ final class PackagedService implements AutoCloseable {
         this.log = log;
     }
 
-    /** The key every test instance accepts, for a client with every role. */
+    /** The key every test instance accepts: client operations-test, default clinic, roles screening, audit, admin. */
     static final String API_KEY = "operations-test-key-" + UUID.randomUUID();
+
+    /** A client of one clinic, with a key of its own, as a line of the key file names it. */
+    record Client(String clientId, String roles, String clinicId, String key) {
+
+        static Client of(String clientId, String roles, String clinicId) {
+            return new Client(clientId, roles, clinicId, clientId + "-key-" + UUID.randomUUID());
+        }
+
+        String keyFileLine() {
+            return clientId + " " + roles + " " + sha256Hex(key) + " " + clinicId;
+        }
+    }
 
     /** Starts the jar on a free port with the given system properties ({@code key=value}). */
     static PackagedService start(String name, List<String> properties) throws IOException {
@@ -61,10 +73,22 @@ final class PackagedService implements AutoCloseable {
 
     /** Starts the given copy of the jar on a free port with the given system properties ({@code key=value}). */
     static PackagedService start(String name, List<String> properties, Path jar) throws IOException {
+        return start(name, properties, jar, List.of());
+    }
+
+    /** Starts the jar with the given system properties, accepting the given clients' keys beside the test key. */
+    static PackagedService start(String name, List<String> properties, List<Client> clients) throws IOException {
+        return start(name, properties, JAR, clients);
+    }
+
+    private static PackagedService start(String name, List<String> properties, Path jar, List<Client> clients)
+            throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("screening-" + name, ".log");
         Path keys = Files.createTempFile("screening-" + name, ".keys");
-        Files.writeString(keys, "operations-test screening,audit,admin " + sha256Hex(API_KEY) + "\n");
+        StringBuilder keyFile = new StringBuilder("operations-test screening,audit,admin " + sha256Hex(API_KEY) + "\n");
+        clients.forEach(client -> keyFile.append(client.keyFileLine()).append('\n'));
+        Files.writeString(keys, keyFile);
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty())
@@ -117,11 +141,24 @@ final class PackagedService implements AutoCloseable {
         return HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY);
     }
 
+    /** A request to this instance with the given client's key. */
+    HttpRequest.Builder authorized(String path, Client client) {
+        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", client.key());
+    }
+
+    /** A JSON POST to this instance with the given client's key. */
+    HttpRequest post(String path, Client client, String json) {
+        return jsonPost(authorized(path, client), json);
+    }
+
     HttpRequest screening() {
-        return authorized("/api/v1/screenings")
-                .header("Content-Type", "application/json")
+        return jsonPost(authorized("/api/v1/screenings"), SAMPLE_QUESTIONNAIRE);
+    }
+
+    private static HttpRequest jsonPost(HttpRequest.Builder request, String json) {
+        return request.header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(SAMPLE_QUESTIONNAIRE))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
     }
 
