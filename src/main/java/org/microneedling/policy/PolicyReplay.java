@@ -1,5 +1,6 @@
 package org.microneedling.policy;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.microneedling.audit.AuditEntry;
@@ -114,16 +115,48 @@ class PolicyReplay {
     private record Recorded(Outcome outcome, Set<String> codes) {
     }
 
+    /**
+     * Reads only the outcome and the reason codes, skipping everything else without building it: a result is
+     * mostly messages and evidence, and replay reads every one in the range.
+     */
     private Recorded recorded(String result) {
-        try {
-            JsonNode node = mapper.readTree(result);
+        try (JsonParser parser = mapper.getFactory().createParser(result)) {
+            Outcome outcome = null;
             Set<String> codes = new HashSet<>();
-            for (JsonNode reason : node.path("reasons")) {
-                codes.add(reason.path("code").asText());
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
             }
-            return new Recorded(Outcome.valueOf(node.path("outcome").asText()), codes);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("outcome".equals(field)) {
+                    outcome = Outcome.valueOf(parser.getText());
+                } else if ("reasons".equals(field) && parser.currentToken() == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        codes.add(reasonCode(parser));
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return outcome == null ? null : new Recorded(outcome, codes);
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The {@code code} of the reason object the parser is at, leaving the parser at its end. */
+    private static String reasonCode(JsonParser parser) throws IOException {
+        String code = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if ("code".equals(field)) {
+                code = parser.getText();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return code;
     }
 }
