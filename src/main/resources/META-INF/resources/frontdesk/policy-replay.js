@@ -1,7 +1,7 @@
 // A replay report: what a version would have decided differently over a period, as tables a medical director
 // can read aloud, with a few of the screenings that would change, each one a link to the recorded decision.
 
-import { element, format } from './dom.js';
+import { append, element, format } from './dom.js';
 import { formatDate } from './result.js';
 import { reasonLabel, tableIn } from './policy-summary.js';
 
@@ -59,12 +59,13 @@ export function renderReplay(container, report, strings, language, onExample) {
     const heading = element('h4', { id: 'replay-heading', tabIndex: -1 },
         format(strings.replayHeading, { version: report.version }), ' ',
         formatDate(report.from, language), ' – ', formatDate(report.to, language));
-    container.replaceChildren(heading,
+    container.replaceChildren();
+    append(container, [heading,
         element('p', { className: 'replay-summary' },
             format(strings.replaySummary, { changed: report.changed, screenings: report.screenings })),
         transitions(report, strings),
         reasons(report, strings),
-        examples(report, strings, onExample));
+        examples(report, strings, onExample)]);
     container.dataset.version = String(report.version);
     return heading;
 }
