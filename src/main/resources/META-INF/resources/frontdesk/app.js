@@ -4,7 +4,7 @@
 
 import { createApi, readJson } from './api.js';
 import { checkAnswers } from './checks.js';
-import { element, format } from './dom.js';
+import { element, format, showAlertBox } from './dom.js';
 import {
     clearFieldErrors, collectAnswers, renderForm, restore, showFieldErrors, snapshot,
 } from './form.js';
@@ -171,14 +171,10 @@ function showSummary(title, detail, links) {
         });
         return element('li', {}, link);
     });
-    page.summary.replaceChildren(
-        element('h2', { id: 'error-summary-title' }, title),
+    showAlertBox(page.summary, element('h2', { id: 'error-summary-title' }, title),
         detail ? element('p', {}, detail) : null,
         items.length ? element('p', {}, state.strings.errorSummaryIntro) : null,
         items.length ? element('ul', {}, ...items) : null);
-    page.summary.setAttribute('aria-labelledby', 'error-summary-title');
-    page.summary.hidden = false;
-    page.summary.focus();
 }
 
 function hideSummary() {

@@ -2,7 +2,7 @@
 // a replay of a version over past screenings, and (medical director only) activation after a confirmation.
 
 import { readJson } from './api.js';
-import { element, format } from './dom.js';
+import { element, format, showAlertBox } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './form.js';
 import { collectDraft, renderDraftForm } from './policy-draft.js';
 import { renderReplay } from './policy-replay.js';
@@ -48,13 +48,9 @@ export function createPolicyView(api, roles) {
     }
 
     function showAlert(title, detail, lines = []) {
-        nodes.alert.replaceChildren(
-            element('h3', { id: 'policy-alert-title' }, title),
+        showAlertBox(nodes.alert, element('h3', { id: 'policy-alert-title' }, title),
             detail ? element('p', {}, detail) : null,
             lines.length ? element('ul', {}, ...lines.map((line) => element('li', {}, line))) : null);
-        nodes.alert.setAttribute('aria-labelledby', 'policy-alert-title');
-        nodes.alert.hidden = false;
-        nodes.alert.focus();
     }
 
     function hideAlert() {
