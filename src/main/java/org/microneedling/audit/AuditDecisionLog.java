@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.annotation.PreDestroy;
@@ -93,6 +94,29 @@ class AuditDecisionLog implements DecisionLog {
         return store == null ? Optional.empty() : store.findResult(screeningId);
     }
 
+    @Override
+    public Optional<String> findResult(UUID screeningId, String clinicId) {
+        return find(screeningId)
+                .filter(entry -> AuditEntry.SCREENING.equals(entry.kindOrScreening())
+                        && entry.clinicOrDefault().equals(clinicId))
+                .map(AuditEntry::result);
+    }
+
+    @Override
+    public Optional<AuditEntry> find(UUID id) {
+        return store == null ? Optional.empty() : store.find(id);
+    }
+
+    @Override
+    public long scan(RecordQuery query, Consumer<AuditEntry> each) {
+        return store == null ? query.afterPosition() : store.scan(query, each);
+    }
+
+    @Override
+    public boolean shared() {
+        return store != null && store.shared();
+    }
+
     boolean enabled() {
         return store != null;
     }
@@ -101,12 +125,13 @@ class AuditDecisionLog implements DecisionLog {
         return store == null || store.ready();
     }
 
-    Verification verify() {
+    @Override
+    public Verification verify(String clinicId) {
         if (store == null) {
             throw new ProblemException(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
                     "The audit trail is disabled in this instance (audit.enabled=false)."));
         }
-        return store.verify();
+        return store.verify(clinicId);
     }
 
     Optional<AuditStore> store() {

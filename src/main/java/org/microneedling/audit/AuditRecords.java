@@ -21,9 +21,6 @@ public final class AuditRecords {
     public static ChainHash.Content content(String chainId, long seq, String prevHash, AuditEntry entry,
             Instant recordedAt) {
         Instant evaluatedAt = entry.evaluatedAt() != null ? ChainHash.storable(entry.evaluatedAt()) : recordedAt;
-        AuditEntry stored = new AuditEntry(entry.screeningId(), entry.request(), entry.result(), entry.rulesetName(),
-                entry.rulesetVersion(), entry.rulesetDigest(), entry.asOf(), entry.externalReference(),
-                entry.clientId(), entry.sourceFormat(), evaluatedAt);
-        return new ChainHash.Content(chainId, seq, prevHash, stored, recordedAt);
+        return new ChainHash.Content(chainId, seq, prevHash, entry.evaluatedAt(evaluatedAt), recordedAt);
     }
 }

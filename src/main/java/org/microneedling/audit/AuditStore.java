@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Where decisions are kept: the embedded journal ({@code audit.journal}, the default) or a JDBC database
@@ -26,11 +27,34 @@ public interface AuditStore extends AutoCloseable {
         return writer().appendAsync(entries);
     }
 
-    /** The result JSON exactly as it was first returned. */
+    /** The result JSON exactly as it was first returned, of a record of any kind and clinic. */
     Optional<String> findResult(UUID screeningId);
 
-    /** Re-computes every chain the store holds. */
-    Verification verify();
+    /** The record with this id, of any kind and clinic, as stored. */
+    Optional<AuditEntry> find(UUID id);
+
+    /**
+     * Streams the matching records in recorded order, in constant memory.
+     *
+     * @return the position of the last record examined (journal: chain sequence; JDBC: row id), or
+     *         {@code query.afterPosition()} when none was, so that a poller can resume after it
+     */
+    long scan(RecordQuery query, Consumer<AuditEntry> each);
+
+    /** True when other instances may append to the same store (a JDBC database): they must poll for news. */
+    boolean shared();
+
+    /** Re-computes every chain the store holds, counting the records of every clinic. */
+    default Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Re-computes every chain the store holds, all kinds of records, counting only the records of
+     * {@code clinicId} (null: of every clinic). Sequences and head hashes, which tell every clinic's volume, are
+     * reported only for null and {@code default}.
+     */
+    Verification verify(String clinicId);
 
     /** Deletes records recorded before {@code cutoff}, oldest first, anchoring each chain where it now starts. */
     List<AuditRecords.Purged> purge(Instant cutoff);

@@ -18,7 +18,10 @@ import java.util.UUID;
  */
 public final class ChainHash {
 
+    /** The format of a record without kind and clinic: every record stored before they existed. */
     static final String VERSION = "microneedling-audit/v1";
+    /** The format of a record with a kind or a clinic: the v1 fields, then both. */
+    static final String VERSION_2 = "microneedling-audit/v2";
     /** The previous hash of a chain's first record. */
     public static final String GENESIS = "0".repeat(64);
 
@@ -40,8 +43,10 @@ public final class ChainHash {
     /** The content that {@link #canonicalBytes} encoded; the journal stores records in exactly this form. */
     public static Content parse(byte[] canonical) {
         Fields fields = new Fields(canonical);
-        if (!VERSION.equals(fields.next())) {
-            throw new IllegalArgumentException("Not a " + VERSION + " record");
+        String version = fields.next();
+        boolean v2 = VERSION_2.equals(version);
+        if (!v2 && !VERSION.equals(version)) {
+            throw new IllegalArgumentException("Not a " + VERSION + " or " + VERSION_2 + " record");
         }
         String chainId = fields.next();
         long seq = Long.parseLong(fields.next());
@@ -58,8 +63,11 @@ public final class ChainHash {
         String sourceFormat = fields.next();
         Instant evaluatedAt = fromMicros(fields.next());
         Instant recordedAt = fromMicros(fields.next());
+        String kind = v2 ? fields.next() : null;
+        String clinicId = v2 ? fields.next() : null;
         AuditEntry entry = new AuditEntry(screeningId, request, result, rulesetName, rulesetVersion, rulesetDigest,
-                asOf == null ? null : LocalDate.parse(asOf), externalReference, clientId, sourceFormat, evaluatedAt);
+                asOf == null ? null : LocalDate.parse(asOf), externalReference, clientId, sourceFormat, evaluatedAt,
+                kind, clinicId);
         return new Content(chainId, seq, prevHash, entry, recordedAt);
     }
 
@@ -68,6 +76,10 @@ public final class ChainHash {
     public static final int SCREENING_ID_FIELD = 4;
     public static final int RESULT_FIELD = 6;
     public static final int RECORDED_AT_FIELD = 15;
+    /** Only in {@link #VERSION_2} records. */
+    public static final int KIND_FIELD = 16;
+    /** Only in {@link #VERSION_2} records. */
+    public static final int CLINIC_FIELD = 17;
 
     /** One field of canonical bytes, without decoding the others: looking a record up need not parse it. */
     public static String field(byte[] canonical, int index) {
@@ -152,7 +164,9 @@ public final class ChainHash {
     public static byte[] canonicalBytes(Content c) {
         AuditEntry e = c.entry();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + e.request().length() + e.result().length());
-        field(out, VERSION);
+        // A record without kind and clinic keeps the v1 bytes, so every record stored before them still verifies.
+        boolean v2 = e.kind() != null || e.clinicId() != null;
+        field(out, v2 ? VERSION_2 : VERSION);
         field(out, c.chainId());
         field(out, Long.toString(c.seq()));
         field(out, c.prevHash());
@@ -168,6 +182,10 @@ public final class ChainHash {
         field(out, e.sourceFormat());
         field(out, Long.toString(epochMicros(e.evaluatedAt())));
         field(out, Long.toString(epochMicros(c.recordedAt())));
+        if (v2) {
+            field(out, e.kind());
+            field(out, e.clinicId());
+        }
         return out.toByteArray();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The durable decision log. A decision may only be returned to a client after {@link #append}
@@ -26,6 +27,25 @@ public interface DecisionLog {
      */
     CompletionStage<Void> appendAsync(List<AuditEntry> entries);
 
-    /** The result JSON exactly as it was first returned. */
+    /** The result JSON exactly as it was first returned, of a record of any kind and clinic. */
     Optional<String> findResult(UUID screeningId);
+
+    /** The result JSON of a screening of {@code clinicId}; empty for another clinic's or another kind's record. */
+    Optional<String> findResult(UUID screeningId, String clinicId);
+
+    /** The record with this id, of any kind and clinic, as stored; the caller checks its clinic. */
+    Optional<AuditEntry> find(UUID id);
+
+    /** See {@link AuditStore#scan}; finds nothing while the audit is disabled. */
+    long scan(RecordQuery query, Consumer<AuditEntry> each);
+
+    /** True when other instances may append to the same store (a JDBC database): they must poll for news. */
+    boolean shared();
+
+    /**
+     * See {@link AuditStore#verify(String)}.
+     *
+     * @throws org.microneedling.common.ProblemException with status 503 while the audit is disabled
+     */
+    Verification verify(String clinicId);
 }

@@ -13,14 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.common.Violation;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
 
 /**
  * Reads back an audited decision. The body is the stored result byte for byte, never re-serialised, so it is
- * exactly what the client was first answered.
+ * exactly what the client was first answered. Only the caller's clinic's screenings are found: another clinic's id,
+ * or the id of a record that is not a screening, is answered exactly like an id never recorded.
  */
 @Path("/api/v1/screenings")
 @RolesAllowed({ Roles.AUDIT, Roles.ADMIN })
@@ -30,9 +34,11 @@ public class StoredScreeningResource {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final DecisionLog decisionLog;
+    private final SecurityIdentity identity;
 
-    StoredScreeningResource(DecisionLog decisionLog) {
+    StoredScreeningResource(DecisionLog decisionLog, SecurityIdentity identity) {
         this.decisionLog = decisionLog;
+        this.identity = identity;
     }
 
     @GET
@@ -40,8 +46,8 @@ public class StoredScreeningResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response find(@PathParam("screeningId") String screeningId) {
         UUID id = parse(screeningId);
-        String result = decisionLog.findResult(id).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
-                "No screening with id " + id + " is recorded."));
+        String result = decisionLog.findResult(id, Caller.clinicOf(identity)).orElseThrow(
+                () -> ProblemException.of(ProblemType.NOT_FOUND, "No screening with id " + id + " is recorded."));
         return Response.ok(result.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -33,7 +33,7 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.fhir.QuestionnaireCanonicals;
 import org.microneedling.screening.ScreeningService;
-import org.microneedling.security.Clients;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
 
 /** CDS Hooks 2.0: discovery and the microneedling screening service on appointment-book. */
@@ -112,7 +112,7 @@ public class CdsServicesResource {
                     Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build());
         }
         return CallerContext.resumeOn(screening.screenTranslated(translated.request(),
-                SOURCE_FORMAT, messages, Clients.id(identity)))
+                SOURCE_FORMAT, messages, Caller.of(identity)))
                 .map(screened -> Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links,
                         messages), MediaType.APPLICATION_JSON_TYPE).build());
     }

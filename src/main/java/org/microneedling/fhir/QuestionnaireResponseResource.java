@@ -27,7 +27,7 @@ import org.microneedling.screening.RequestBodies;
 import org.microneedling.screening.ScreeningResource;
 import org.microneedling.screening.ScreeningResult;
 import org.microneedling.screening.ScreeningService;
-import org.microneedling.security.Clients;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
 
 /**
@@ -75,7 +75,7 @@ public class QuestionnaireResponseResource {
         bodies.requireSingleSize(body, messages);
         return CallerContext.resumeOn(service.screenTranslated(
                 translator.toScreeningRequest(service.parse(body, messages), messages), SOURCE_FORMAT, messages,
-                Clients.id(identity))).map(screened -> ScreeningResource.answer(screened, messages));
+                Caller.of(identity))).map(screened -> ScreeningResource.answer(screened, messages));
     }
 
     @POST

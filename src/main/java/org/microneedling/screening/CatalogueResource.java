@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +27,7 @@ import org.microneedling.screening.rules.Advisory;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
 
 @Path("/api/v1")
@@ -33,12 +35,12 @@ import org.microneedling.security.Roles;
 @RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
 public class CatalogueResource {
 
-    private final Ruleset ruleset;
-    private final DecisionRenderer renderer;
+    private final ClinicRulesets rulesets;
+    private final SecurityIdentity identity;
 
-    CatalogueResource(Ruleset ruleset, DecisionRenderer renderer) {
-        this.ruleset = ruleset;
-        this.renderer = renderer;
+    CatalogueResource(ClinicRulesets rulesets, SecurityIdentity identity) {
+        this.rulesets = rulesets;
+        this.identity = identity;
     }
 
     @JsonPropertyOrder({ "ruleset", "rules", "advisories" })
@@ -61,8 +63,11 @@ public class CatalogueResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The rule catalogue",
             description = "Every rule in reporting order with its code, outcome, parameters and source, the advisories, "
-                    + "and the ruleset identity whose digest changes with any policy change.")
+                    + "and the ruleset identity whose digest changes with any policy change, under the caller's "
+                    + "clinic's policy in force.")
     public Catalogue rules() {
+        PolicyInForce policy = rulesets.inForce(Caller.clinicOf(identity));
+        Ruleset ruleset = policy.ruleset();
         List<RuleEntry> rules = new ArrayList<>();
         int order = 1;
         for (Rule rule : ruleset.rules()) {
@@ -73,7 +78,7 @@ public class CatalogueResource {
                 .map(advisory -> new AdvisoryEntry(advisory.code(), advisory.criterion(),
                         new TreeMap<>(advisory.parameters()), advisory.source()))
                 .toList();
-        return new Catalogue(renderer.identity(), rules, advisories);
+        return new Catalogue(policy.identity(), rules, advisories);
     }
 
     // Adapters may serve other representations of this path, chosen by Accept; this one is the default.

@@ -24,19 +24,14 @@ import org.microneedling.screening.rules.Ruleset;
 class DecisionRenderer {
 
     private final Map<String, String> sources;
-    private final ScreeningResult.RulesetIdentity identity;
 
+    // A rule's source is the same under every clinic's policy: only thresholds and outcomes differ.
     DecisionRenderer(Ruleset ruleset) {
         this.sources = ruleset.rules().stream().collect(Collectors.toMap(Rule::code, Rule::source));
-        this.identity = new ScreeningResult.RulesetIdentity(Ruleset.NAME, Ruleset.VERSION, ruleset.digest());
     }
 
-    ScreeningResult.RulesetIdentity identity() {
-        return identity;
-    }
-
-    ScreeningResult render(Decision decision, LocalDate asOf, String externalReference, Messages messages,
-            UUID screeningId, Instant evaluatedAt) {
+    ScreeningResult render(Decision decision, ScreeningResult.RulesetIdentity identity, LocalDate asOf,
+            String externalReference, Messages messages, UUID screeningId, Instant evaluatedAt) {
         List<ScreeningResult.Reason> reasons = decision.reasons().stream()
                 .map(finding -> reason(finding, messages))
                 .toList();

@@ -51,9 +51,17 @@ public interface PolicyConfig {
     /** Outcome overrides by reason code, e.g. {@code screening.policy.outcomes.KELOID_OR_HYPERTROPHIC_SCARRING}. */
     Map<String, Outcome> outcomes();
 
+    /** Days after {@code asOf} for which an ELIGIBLE result stands (its {@code validUntil}). */
+    @WithDefault("30")
+    int screeningValidityDays();
+
+    /** The longest a provider's clearance may last, in days after the screening's {@code asOf}. */
+    @WithDefault("365")
+    int clearanceMaxDays();
+
     default Policy toPolicy() {
         return new Policy(minimumAge(), typicalAge(), radiationWindowMonths(), sessionIntervalDays(),
                 isotretinoinWindowMonths(), pigmentationRiskMinimumType(), evaluatedNeedleDepthMm(), aspirinOutcome(),
-                outcomes());
+                outcomes(), screeningValidityDays(), clearanceMaxDays());
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.CallerContext;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
-import org.microneedling.security.Clients;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
 
 @Path("/api/v1/screenings")
@@ -72,7 +72,7 @@ public class ScreeningResource {
         Messages messages = Messages.forRequest(headers);
         bodies.requireJson(contentType, messages);
         bodies.requireSingleSize(body, messages);
-        return CallerContext.resumeOn(service.screen(body, messages, Clients.id(identity)))
+        return CallerContext.resumeOn(service.screen(body, messages, Caller.of(identity)))
                 .map(screened -> answer(screened, messages));
     }
 
@@ -107,7 +107,7 @@ public class ScreeningResource {
         Messages messages = Messages.forRequest(headers);
         bodies.requireJson(contentType, messages);
         bodies.requireAtMost(body, bodies.maxBatchBytes(), messages);
-        return Response.ok(service.screenBatch(body, messages, Clients.id(identity)), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(service.screenBatch(body, messages, Caller.of(identity)), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, messages.locale().getLanguage())
                 .build();
     }

@@ -32,7 +32,13 @@ public record ScreeningResult(
     public record AdvisoryNotice(String code, String message, List<String> evidence) {
     }
 
-    @JsonPropertyOrder({ "name", "version", "digest" })
-    public record RulesetIdentity(String name, String version, String digest) {
+    /** @param digest covers every rule, every parameter and outcome of the clinic's policy, and the code tables */
+    @JsonPropertyOrder({ "name", "version", "digest", "policy" })
+    public record RulesetIdentity(String name, String version, String digest, PolicyRef policy) {
+    }
+
+    /** The clinic policy version the decision was made under; version 0 is the service's configuration. */
+    @JsonPropertyOrder({ "clinicId", "version" })
+    public record PolicyRef(String clinicId, int version) {
     }
 }

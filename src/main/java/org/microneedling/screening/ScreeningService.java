@@ -2,9 +2,11 @@ package org.microneedling.screening;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 
@@ -23,6 +26,7 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Decision;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Caller;
 
 /**
  * Screens questionnaires: reads and validates them, lets the rules decide, renders the result and
@@ -40,16 +44,16 @@ public class ScreeningService {
     private static final TimeBasedEpochRandomGenerator SCREENING_IDS = Generators.timeBasedEpochRandomGenerator();
 
     private final QuestionnaireReader reader;
-    private final Ruleset ruleset;
+    private final ClinicRulesets rulesets;
     private final DecisionRenderer renderer;
     private final DecisionLog decisionLog;
     private final ObjectMapper mapper;
     private final ScreeningConfig config;
 
-    ScreeningService(QuestionnaireReader reader, Ruleset ruleset, DecisionRenderer renderer, DecisionLog decisionLog,
-            ObjectMapper mapper, ScreeningConfig config) {
+    ScreeningService(QuestionnaireReader reader, ClinicRulesets rulesets, DecisionRenderer renderer,
+            DecisionLog decisionLog, ObjectMapper mapper, ScreeningConfig config) {
         this.reader = reader;
-        this.ruleset = ruleset;
+        this.rulesets = rulesets;
         this.renderer = renderer;
         this.decisionLog = decisionLog;
         this.mapper = mapper;
@@ -69,21 +73,22 @@ public class ScreeningService {
      * @param sourceFormat the adapter's name for its format, recorded in the audit
      */
     public CompletionStage<Screened> screenTranslated(JsonNode request, String sourceFormat, Messages messages,
-            String clientId) {
+            Caller caller) {
         List<Violation> violations = new ArrayList<>();
         QuestionnaireReader.Valid valid = reader.read(request, "", messages, violations);
         if (valid == null) {
             throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
                     violations);
         }
-        return recorded(decide(valid, request.toString(), sourceFormat, messages, clientId));
+        return recorded(decide(valid, request.toString(), sourceFormat, messages, caller,
+                rulesets.inForce(caller.clinicId())));
     }
 
     /**
      * Screens one questionnaire body. A questionnaire that cannot be screened fails at once; a decision completes
      * the stage once the audit has committed it, and carries the result JSON exactly as it was recorded.
      */
-    public CompletionStage<Screened> screen(byte[] body, Messages messages, String clientId) {
+    public CompletionStage<Screened> screen(byte[] body, Messages messages, Caller caller) {
         JsonNode node = reader.parse(body, messages);
         if (!node.isObject()) {
             throw ProblemException.invalid(messages.get("problem.notObject"), List.of());
@@ -95,7 +100,7 @@ public class ScreeningService {
                     violations);
         }
         return recorded(decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages,
-                clientId));
+                caller, rulesets.inForce(caller.clinicId())));
     }
 
     private CompletionStage<Screened> recorded(Screened screened) {
@@ -103,7 +108,7 @@ public class ScreeningService {
     }
 
     /** Screens a batch; the results come back in request order, all recorded in one commit. */
-    public String screenBatch(byte[] body, Messages messages, String clientId) {
+    public String screenBatch(byte[] body, Messages messages, Caller caller) {
         JsonNode node = reader.parseBatch(body, messages);
         if (!node.isArray()) {
             throw ProblemException.invalid(messages.get("problem.notArray"), List.of());
@@ -128,11 +133,13 @@ public class ScreeningService {
             throw ProblemException.invalid(messages.get("problem.invalidBatch", String.valueOf(violations.size())),
                     violations);
         }
+        // One policy for the whole batch, even if a new version takes effect while it is decided.
+        PolicyInForce policy = rulesets.inForce(caller.clinicId());
         List<AuditEntry> entries = new ArrayList<>(valid.size());
         StringBuilder json = new StringBuilder(valid.size() * 1024).append('[');
         for (QuestionnaireReader.Valid questionnaire : valid) {
             Screened screened = decide(questionnaire, questionnaire.source().toString(), SOURCE_FORMAT_JSON, messages,
-                    clientId);
+                    caller, policy);
             entries.add(screened.auditEntry());
             if (json.length() > 1) {
                 json.append(',');
@@ -144,12 +151,12 @@ public class ScreeningService {
     }
 
     private Screened decide(QuestionnaireReader.Valid valid, String requestAsReceived, String sourceFormat,
-            Messages messages, String clientId) {
-        Decision decision = ruleset.decide(valid.intake());
+            Messages messages, Caller caller, PolicyInForce policy) {
+        Decision decision = policy.ruleset().decide(valid.intake());
         UUID screeningId = SCREENING_IDS.generate();
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ScreeningResult result = renderer.render(decision, valid.intake().asOf(), valid.request().externalReference(),
-                messages, screeningId, evaluatedAt);
+        ScreeningResult result = renderer.render(decision, policy.identity(), valid.intake().asOf(),
+                valid.request().externalReference(), messages, screeningId, evaluatedAt);
         String json;
         try {
             json = mapper.writeValueAsString(result);
@@ -158,9 +165,31 @@ public class ScreeningService {
         }
         ScreeningResult.RulesetIdentity identity = result.ruleset();
         AuditEntry entry = new AuditEntry(screeningId, requestAsReceived, json, identity.name(), identity.version(),
-                identity.digest(), result.asOf(), result.externalReference(), clientId, sourceFormat,
-                evaluatedAt);
+                identity.digest(), result.asOf(), result.externalReference(), caller.clientId(), sourceFormat,
+                evaluatedAt, AuditEntry.SCREENING, caller.clinicId());
         return new Screened(result, json, entry);
+    }
+
+    /**
+     * Decides a recorded request again under another ruleset, for the day it was first decided for. Nothing is
+     * recorded. Empty when the request no longer reads as valid (a later version of the service checks more).
+     */
+    public Optional<Decision> redecide(String recordedRequest, LocalDate recordedAsOf, Ruleset ruleset) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(recordedRequest);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (!(node instanceof ObjectNode request)) {
+            return Optional.empty();
+        }
+        if (recordedAsOf != null) {
+            request.put("asOf", recordedAsOf.toString());
+        }
+        List<Violation> violations = new ArrayList<>();
+        QuestionnaireReader.Valid valid = reader.read(request, "", Messages.of(Messages.DEFAULT_LOCALE), violations);
+        return valid == null ? Optional.empty() : Optional.of(ruleset.decide(valid.intake()));
     }
 
     /** A decision with its JSON and the audit entry that records it. */

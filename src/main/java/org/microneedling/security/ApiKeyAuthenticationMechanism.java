@@ -46,6 +46,7 @@ class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
                         .setPrincipal(new QuarkusPrincipal(entry.clientId()))
                         .addRoles(entry.roles())
                         .addAttribute(CREDENTIAL_ATTRIBUTE, "api-key")
+                        .addAttribute(Caller.CLINIC_ATTRIBUTE, entry.clinicId())
                         .build()))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("API key not recognised")));
     }

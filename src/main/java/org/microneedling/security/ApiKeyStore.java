@@ -27,6 +27,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.microneedling.common.ClinicId;
 
 /**
  * The API keys the service accepts, as SHA-256 hashes read from the key file. The file is polled and re-read
@@ -126,8 +127,9 @@ class ApiKeyStore {
         entries = parsed.entries();
         loadedDigest = digest;
         long clients = parsed.entries().stream().map(KeyFile.Entry::clientId).distinct().count();
-        LOG.infof("API key file %s %s: %d key(s) for %d client(s)", file, first ? "loaded" : "reloaded",
-                parsed.entries().size(), clients);
+        long clinics = parsed.entries().stream().map(KeyFile.Entry::clinicId).distinct().count();
+        LOG.infof("API key file %s %s: %d key(s) for %d client(s) in %d clinic(s)", file,
+                first ? "loaded" : "reloaded", parsed.entries().size(), clients, clinics);
         if (parsed.entries().isEmpty()) {
             LOG.warnf("API key file %s holds no usable key: only JWT bearer tokens can authenticate", file);
         }
@@ -139,7 +141,8 @@ class ApiKeyStore {
         new SecureRandom().nextBytes(random);
         String key = "mnk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String hash = HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8)));
-        String content = "# API keys: <client-id> <roles, comma-separated> <sha256 hex of the key>. See docs/security.md.\n"
+        String content = "# API keys: <client-id> <roles, comma-separated> <sha256 hex of the key> [<clinic>, "
+                + "else " + ClinicId.DEFAULT + "]. See docs/security.md.\n"
                 + KeyFile.line(BOOTSTRAP_CLIENT, Roles.ALL, hash) + "\n";
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -159,12 +162,13 @@ class ApiKeyStore {
         }
         // The one place a key is ever written out: the operator has no other way to learn it.
         LOG.warnf("%n========================================================================%n"
-                + "FIRST START: created an API key for client '%s' with roles %s.%n"
+                + "FIRST START: created an API key for client '%s' of clinic '%s' with roles %s.%n"
                 + "Only its SHA-256 is stored, in %s; the key is shown this once:%n%n"
                 + "    X-API-Key: %s%n%n"
                 + "Send it in the X-API-Key header. See docs/security.md to add clients and rotate keys.%n"
                 + "========================================================================",
-                BOOTSTRAP_CLIENT, String.join(",", Roles.ALL.stream().sorted().toList()), file, key);
+                BOOTSTRAP_CLIENT, ClinicId.DEFAULT, String.join(",", Roles.ALL.stream().sorted().toList()), file,
+                key);
     }
 
     static byte[] sha256(byte[] bytes) {

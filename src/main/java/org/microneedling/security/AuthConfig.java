@@ -15,7 +15,10 @@ interface AuthConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Key file of {@code <client-id> <roles> <sha256 hex of the key>} lines; default {@code <audit.data-dir>/api-keys}. */
+    /**
+     * Key file of {@code <client-id> <roles> <sha256 hex of the key> [<clinic>]} lines; default
+     * {@code <audit.data-dir>/api-keys}.
+     */
     Optional<Path> apiKeysFile();
 
     /** How often the key file is checked for changes; a changed file takes effect without a restart. */

@@ -2,6 +2,8 @@ package org.microneedling.security;
 
 import java.security.Principal;
 
+import jakarta.json.JsonString;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -11,14 +13,15 @@ import org.microneedling.common.ClinicId;
  * Who is calling, as the workflow records it: the client (recorded with every decision), the person (who approved
  * a policy, who reviewed), a name to show, and the clinic whose records alone the call may see.
  *
- * @param clientId the API key's client, or the JWT's {@code upn}, else {@code sub}; null while authentication is off
+ * @param clientId the API key's client, or the JWT's {@code upn}, else {@code preferred_username}, else {@code sub};
+ *        null while authentication is off
  * @param personId the API key's client, or the JWT's {@code sub}
  * @param displayName the JWT's {@code name}, else {@code preferred_username}, else {@code sub}; the client for a key
  * @param clinicId the key file's clinic field or the JWT's {@code tenant} claim, else {@link ClinicId#DEFAULT}
  */
 public record Caller(String clientId, String personId, String displayName, String clinicId) {
 
-    /** Set by the API key mechanism on the identities it builds. */
+    /** Set on every authenticated identity: by the API key mechanism, and for a JWT by {@link TenantClaimCheck}. */
     public static final String CLINIC_ATTRIBUTE = "screening.clinic";
     static final String TENANT_CLAIM = "tenant";
 
@@ -31,10 +34,9 @@ public record Caller(String clientId, String personId, String displayName, Strin
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken token) {
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
-            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(token));
+            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(identity));
         }
-        String clinic = identity.getAttribute(CLINIC_ATTRIBUTE);
-        return new Caller(principal.getName(), principal.getName(), principal.getName(), ClinicId.orDefault(clinic));
+        return new Caller(principal.getName(), principal.getName(), principal.getName(), clinicOf(identity));
     }
 
     /** Only the clinic: what the hot path needs. */
@@ -42,15 +44,23 @@ public record Caller(String clientId, String personId, String displayName, Strin
         if (identity == null || identity.isAnonymous()) {
             return ClinicId.DEFAULT;
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            return clinicOf(token);
+        String clinic = identity.getAttribute(CLINIC_ATTRIBUTE);
+        if (clinic == null && identity.getPrincipal() instanceof JsonWebToken token) {
+            clinic = tenantOf(token);
         }
-        return ClinicId.orDefault(identity.getAttribute(CLINIC_ATTRIBUTE));
+        return ClinicId.orDefault(clinic);
     }
 
-    static String clinicOf(JsonWebToken token) {
+    /** The token's {@code tenant} claim: {@link ClinicId#DEFAULT} when absent, null when it is not a string. */
+    static String tenantOf(JsonWebToken token) {
         Object tenant = token.getClaim(TENANT_CLAIM);
-        return tenant == null ? ClinicId.DEFAULT : ClinicId.orDefault(claimText(tenant));
+        if (tenant == null) {
+            return ClinicId.DEFAULT;
+        }
+        if (tenant instanceof String text) {
+            return text;
+        }
+        return tenant instanceof JsonString json ? json.getString() : null;
     }
 
     private static String displayName(JsonWebToken token, String subject) {
@@ -66,7 +76,7 @@ public record Caller(String clientId, String personId, String displayName, Strin
             return null;
         }
         // smallrye-jwt hands string claims over as JSON strings in some versions.
-        if (claim instanceof jakarta.json.JsonString json) {
+        if (claim instanceof JsonString json) {
             return json.getString();
         }
         return claim.toString();

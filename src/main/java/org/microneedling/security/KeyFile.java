@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.microneedling.common.ClinicId;
+
 /**
- * The API key file: one {@code <client-id> <roles, comma-separated> <sha256 hex of the key>} line per key; blank
- * lines and {@code #} comments are ignored. A client may have several lines, which is how a key is rotated without
- * downtime. Only hashes are ever kept, in the file and in memory.
+ * The API key file: one {@code <client-id> <roles, comma-separated> <sha256 hex of the key> [<clinic>]} line per key;
+ * blank lines and {@code #} comments are ignored. A line without a clinic belongs to {@link ClinicId#DEFAULT}, so key
+ * files written before clinics existed keep working. A client may have several lines, which is how a key is rotated
+ * without downtime. Only hashes are ever kept, in the file and in memory.
  */
 final class KeyFile {
 
@@ -21,8 +24,8 @@ final class KeyFile {
     private KeyFile() {
     }
 
-    /** One key: the client it identifies, the roles it grants and the SHA-256 of the key itself. */
-    record Entry(String clientId, Set<String> roles, byte[] keyHash) {
+    /** One key: the client it identifies, the roles it grants, the SHA-256 of the key itself and the clinic. */
+    record Entry(String clientId, Set<String> roles, byte[] keyHash, String clinicId) {
     }
 
     /** The usable entries, and for every unusable line its number and what is wrong, without its content. */
@@ -39,8 +42,8 @@ final class KeyFile {
             }
             String[] fields = line.split("\\s+");
             int number = i + 1;
-            if (fields.length != 3) {
-                errors.add("line " + number + ": expected <client-id> <roles> <sha256 hex>, found "
+            if (fields.length != 3 && fields.length != 4) {
+                errors.add("line " + number + ": expected <client-id> <roles> <sha256 hex> [<clinic>], found "
                         + fields.length + " fields");
                 continue;
             }
@@ -59,7 +62,14 @@ final class KeyFile {
                         + "never the key itself");
                 continue;
             }
-            entries.add(new Entry(fields[0], Set.copyOf(roles), HexFormat.of().parseHex(fields[2].toLowerCase())));
+            String clinicId = fields.length == 4 ? fields[3] : ClinicId.DEFAULT;
+            if (!ClinicId.valid(clinicId)) {
+                errors.add("line " + number + ": the fourth field, the clinic, must be 1 to 40 lower-case letters, "
+                        + "digits and -, starting with a letter or digit");
+                continue;
+            }
+            entries.add(new Entry(fields[0], Set.copyOf(roles), HexFormat.of().parseHex(fields[2].toLowerCase()),
+                    clinicId));
         }
         return new Parsed(List.copyOf(entries), List.copyOf(errors));
     }

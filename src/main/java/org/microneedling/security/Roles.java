@@ -9,10 +9,14 @@ public final class Roles {
     public static final String SCREENING = "screening";
     /** Read back audited decisions and verify the audit chain. */
     public static final String AUDIT = "audit";
-    /** Operator: every API operation. */
+    /** Operator: every API operation within its own clinic, except activating a policy and reviewing. */
     public static final String ADMIN = "admin";
+    /** Clinician: reads the review queue and records reviews. */
+    public static final String PROVIDER = "provider";
+    /** The clinic's medical director: everything a provider may do, and activates policies. */
+    public static final String MEDICAL_DIRECTOR = "medical-director";
 
-    static final Set<String> ALL = Set.of(SCREENING, AUDIT, ADMIN);
+    static final Set<String> ALL = Set.of(SCREENING, AUDIT, ADMIN, PROVIDER, MEDICAL_DIRECTOR);
 
     private Roles() {
     }

@@ -28,7 +28,7 @@ class ChainHashTest {
                 "{\"screeningId\":\"" + SCREENING_ID + "\",\"outcome\":\"REFER_TO_PROVIDER\","
                         + "\"reasons\":[{\"code\":\"KELOID_HISTORY\",\"message\":\"Narbenbildung pr\u00fcfen\"}]}",
                 "microneedling", "1.0.0", "sha256:5d41402abc4b2a76b9719d911017c592", LocalDate.of(2026, 11, 25),
-                "visit-0042", null, "json", Instant.parse("2026-11-25T10:15:30.123456789Z"));
+                "visit-0042", null, "json", Instant.parse("2026-11-25T10:15:30.123456789Z"), null, null);
         ChainHash.Content content = AuditRecords.content("main", 1, ChainHash.GENESIS, full, RECORDED_AT);
 
         assertThat(ChainHash.hash(content)).isEqualTo(FULL_RECORD_HASH);
@@ -37,7 +37,8 @@ class ChainHashTest {
 
     @Test
     void aRecordWithoutItsOptionalFieldsHashesAsItAlwaysHas() {
-        AuditEntry bare = new AuditEntry(SCREENING_ID, "{}", "{}", null, null, null, null, null, null, null, null);
+        AuditEntry bare = new AuditEntry(SCREENING_ID, "{}", "{}", null, null, null, null, null, null, null, null, null,
+                null);
         ChainHash.Content content = AuditRecords.content("instance-b", 7, "ab".repeat(32), bare, RECORDED_AT);
 
         assertThat(ChainHash.hash(content)).isEqualTo(BARE_RECORD_HASH);

@@ -80,7 +80,8 @@ class PackagedJarIT {
         Path keyFile = dataDir.resolve("api-keys");
         assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         String keyFileContent = Files.readString(keyFile);
-        assertThat(keyFileContent).doesNotContain(key).contains("local ").contains("admin,audit,screening");
+        assertThat(keyFileContent).doesNotContain(key).contains("local ")
+                .contains("admin,audit,medical-director,provider,screening");
         assertThat(Files.readString(log).split(Pattern.quote(key), -1)).as("the key is printed exactly once")
                 .hasSize(2);
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.microneedling.screening.rules.Answer;
 
 /** Test questionnaires: a healthy, fully answered baseline that tests change one path at a time. */
-final class Questionnaires {
+public final class Questionnaires {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String DEFAULT_AS_OF = "2026-11-25";
@@ -26,7 +26,7 @@ final class Questionnaires {
     }
 
     /** A 36-year-old with every answer NO, Fitzpatrick III, no medicines: ELIGIBLE. */
-    static Questionnaires eligible() {
+    public static Questionnaires eligible() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("externalReference", "visit-test-0001");
         root.put("asOf", DEFAULT_AS_OF);
@@ -66,7 +66,7 @@ final class Questionnaires {
     }
 
     /** Sets a JSON path (dots between object names) to a value given as JSON text. */
-    Questionnaires with(String path, String json) {
+    public Questionnaires with(String path, String json) {
         JsonNode value;
         try {
             value = MAPPER.readTree(json);
@@ -77,12 +77,12 @@ final class Questionnaires {
         return this;
     }
 
-    Questionnaires answer(String path, String answer) {
+    public Questionnaires answer(String path, String answer) {
         parent(path).put(last(path), answer);
         return this;
     }
 
-    Questionnaires without(String path) {
+    public Questionnaires without(String path) {
         parent(path).remove(last(path));
         return this;
     }
@@ -99,7 +99,7 @@ final class Questionnaires {
         return root;
     }
 
-    String json() {
+    public String json() {
         return root.toString();
     }
 

@@ -49,6 +49,7 @@ class AuthenticationTest {
                 Arguments.of("GET", "/api/v1/questionnaire"),
                 Arguments.of("GET", SCREENINGS + "/" + UUID.randomUUID()),
                 Arguments.of("GET", VERIFICATION),
+                Arguments.of("GET", "/api/v1/me"),
                 Arguments.of("POST", CDS_SERVICE));
     }
 

@@ -84,7 +84,7 @@ class PhiSafeLoggingTest {
         assertThat(awaitLogContaining(closedLine)).containsPattern(closedLine);
     }
 
-    private static String awaitLogContaining(Pattern pattern) throws IOException, InterruptedException {
+    static String awaitLogContaining(Pattern pattern) throws IOException, InterruptedException {
         Path file = Path.of(AuthEnabledProfile.LOG_FILE);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         String log = "";

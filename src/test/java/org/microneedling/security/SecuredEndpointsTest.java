@@ -19,6 +19,8 @@ import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.security.Authenticated;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -37,7 +39,7 @@ class SecuredEndpointsTest {
     private static final List<Class<? extends Annotation>> HTTP_METHODS =
             List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class);
     private static final List<Class<? extends Annotation>> DECLARATIONS =
-            List.of(RolesAllowed.class, PermitAll.class, DenyAll.class);
+            List.of(RolesAllowed.class, Authenticated.class, PermitAll.class, DenyAll.class);
 
     @Test
     void everyResourceMethodDeclaresItsRolesOrThatItIsPublic() {
@@ -48,9 +50,10 @@ class SecuredEndpointsTest {
                 .toList();
 
         assertThat(operations).extracting(JavaMethod::getName)
-                .contains("screen", "screenBatch", "rules", "questionnaire", "find", "verify");
+                .contains("screen", "screenBatch", "rules", "questionnaire", "find", "verify", "me");
         assertThat(operations).allSatisfy(method -> assertThat(declared(method))
-                .as("%s must carry @RolesAllowed, @PermitAll or @DenyAll", method.getFullName()).isTrue());
+                .as("%s must carry @RolesAllowed, @Authenticated, @PermitAll or @DenyAll", method.getFullName())
+                .isTrue());
     }
 
     @Test

@@ -32,6 +32,16 @@ final class TestCredentials {
     static final String AUDIT_KEY = "test-audit-key-4c3b2a";
     static final String ADMIN_CLIENT = "operator";
     static final String ADMIN_KEY = "test-admin-key-0d9e8f";
+    static final String NORTH_CLINIC = "north";
+    static final String NORTH_CLIENT = "north-intake";
+    static final String NORTH_KEY = "test-north-key-5a7c1e";
+    static final String PROVIDER_CLIENT = "dr-provider";
+    static final String PROVIDER_KEY = "test-provider-key-8b2f4d";
+    static final String MEDICAL_DIRECTOR_CLIENT = "dr-director";
+    static final String MEDICAL_DIRECTOR_KEY = "test-medical-director-key-3e6a9c";
+    /** Its line names a clinic that is no clinic id, so the loader skips it and keeps the others. */
+    static final String MALFORMED_CLINIC_KEY = "test-malformed-clinic-key-7d1b0f";
+    static final int MALFORMED_CLINIC_LINE = 10;
 
     static final Path DIRECTORY = directory();
     static final Path KEY_FILE = DIRECTORY.resolve("api-keys");
@@ -46,7 +56,10 @@ final class TestCredentials {
         writeDefaultKeyFile();
     }
 
-    /** One key per role, with a comment and a blank line that the parser must skip. */
+    /**
+     * One key per role, one of clinic {@link #NORTH_CLINIC}, with a comment, a blank line and a line with a malformed
+     * clinic that the parser must skip.
+     */
     static void writeDefaultKeyFile() {
         writeKeyFile(List.of(
                 "# test keys",
@@ -54,7 +67,11 @@ final class TestCredentials {
                 line(SCREENING_CLIENT, "screening", SCREENING_KEY),
                 line(SECOND_SCREENING_CLIENT, "screening", SECOND_SCREENING_KEY),
                 line(AUDIT_CLIENT, "audit", AUDIT_KEY),
-                line(ADMIN_CLIENT, "admin", ADMIN_KEY)));
+                line(ADMIN_CLIENT, "admin", ADMIN_KEY),
+                line(NORTH_CLIENT, "screening,audit", NORTH_KEY) + " " + NORTH_CLINIC,
+                line(PROVIDER_CLIENT, "provider", PROVIDER_KEY),
+                line(MEDICAL_DIRECTOR_CLIENT, "medical-director", MEDICAL_DIRECTOR_KEY),
+                line("malformed-clinic", "screening", MALFORMED_CLINIC_KEY) + " North_Clinic"));
     }
 
     static String line(String clientId, String roles, String key) {

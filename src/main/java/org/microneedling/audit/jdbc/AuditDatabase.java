@@ -46,7 +46,10 @@ final class AuditDatabase implements AutoCloseable {
      */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration("V1__audit_trail.sql", EnumSet.allOf(Engine.class)),
-            new Migration("V2__postgresql_rows_inline.sql", EnumSet.of(Engine.POSTGRESQL)));
+            new Migration("V2__postgresql_rows_inline.sql", EnumSet.of(Engine.POSTGRESQL)),
+            new Migration("V3__record_kind_and_clinic.sql", EnumSet.allOf(Engine.class)),
+            new Migration("V4__postgresql_workflow_records_index.sql", EnumSet.of(Engine.POSTGRESQL)),
+            new Migration("V4__h2_workflow_records_index.sql", EnumSet.of(Engine.H2)));
     static final String MIGRATION_FOLDER = "db/audit";
 
     private static final Logger LOG = Logger.getLogger(AuditDatabase.class);

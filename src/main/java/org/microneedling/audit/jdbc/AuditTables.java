@@ -28,13 +28,16 @@ final class AuditTables {
     static final String INSERT = """
             INSERT INTO audit_record (chain_id, seq, screening_id, request, result, ruleset_name, ruleset_version,
                 ruleset_digest, as_of, external_reference, client_id, source_format, evaluated_at, recorded_at,
-                prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                prev_hash, hash, record_kind, clinic_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    static final String SELECT_CHAIN = """
-            SELECT id, chain_id, seq, screening_id, request, result, ruleset_name, ruleset_version, ruleset_digest,
-                as_of, external_reference, client_id, source_format, evaluated_at, recorded_at, prev_hash, hash
-            FROM audit_record WHERE chain_id = ? ORDER BY seq""";
+    /** Every column {@link #readContent} reads. */
+    static final String COLUMNS = """
+            id, chain_id, seq, screening_id, request, result, ruleset_name, ruleset_version, ruleset_digest,
+                as_of, external_reference, client_id, source_format, evaluated_at, recorded_at, prev_hash, hash,
+                record_kind, clinic_id""";
+
+    static final String SELECT_CHAIN = "SELECT " + COLUMNS + " FROM audit_record WHERE chain_id = ? ORDER BY seq";
 
     private AuditTables() {
     }
@@ -61,6 +64,8 @@ final class AuditTables {
         insert.setObject(14, OffsetDateTime.ofInstant(c.recordedAt(), ZoneOffset.UTC));
         insert.setString(15, c.prevHash());
         insert.setString(16, hash);
+        setNullableString(insert, 17, e.kind());
+        setNullableString(insert, 18, e.clinicId());
     }
 
     /** Reads the content back exactly as it was hashed; used by verification. */
@@ -76,7 +81,9 @@ final class AuditTables {
                 row.getString("external_reference"),
                 row.getString("client_id"),
                 row.getString("source_format"),
-                instant(row, "evaluated_at"));
+                instant(row, "evaluated_at"),
+                row.getString("record_kind"),
+                row.getString("clinic_id"));
         return new ChainHash.Content(row.getString("chain_id"), row.getLong("seq"), row.getString("prev_hash"), entry,
                 instant(row, "recorded_at"));
     }
@@ -94,6 +101,16 @@ final class AuditTables {
     static Optional<Head> anchor(Connection connection, String chainId) throws SQLException {
         return lastOf(connection, "SELECT seq, hash FROM audit_anchor WHERE chain_id = ? "
                 + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", chainId);
+    }
+
+    static Optional<AuditEntry> find(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM audit_record WHERE screening_id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(readContent(row).entry()) : Optional.empty();
+            }
+        }
     }
 
     static Optional<String> findResult(Connection connection, UUID screeningId) throws SQLException {
@@ -167,7 +184,7 @@ final class AuditTables {
         }
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

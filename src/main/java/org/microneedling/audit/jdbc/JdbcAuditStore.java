@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.AuditRecords;
 import org.microneedling.audit.AuditSettings;
 import org.microneedling.audit.AuditStore;
 import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.RecordQuery;
 import org.microneedling.audit.Verification;
 import org.microneedling.common.ProblemException;
 
@@ -83,11 +86,42 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public Verification verify() {
+    public Optional<AuditEntry> find(UUID id) {
+        try (Connection connection = readyConnection()) {
+            return AuditTables.find(connection, id);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A failure of the store answers 503; an exception thrown by {@code each} reaches the caller as it is. */
+    @Override
+    public long scan(RecordQuery query, Consumer<AuditEntry> each) {
+        Connection connection;
+        try {
+            connection = readyConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(e);
+        }
+        try (connection) {
+            return JdbcRecordScan.scan(connection, database.engine(), query, each);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Every instance configured with the same database appends to it. */
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public Verification verify(String clinicId) {
         try (Connection connection = readyConnection()) {
             long committed = writer.committedSeq();
             Map<String, Long> heads = committed < 0 ? Map.of() : Map.of(settings.chainId(), committed);
-            return JdbcChainVerifier.verify(connection, heads);
+            return JdbcChainVerifier.verify(connection, heads, clinicId).visibleTo(clinicId);
         } catch (SQLException | RuntimeException e) {
             throw unavailable(e);
         }

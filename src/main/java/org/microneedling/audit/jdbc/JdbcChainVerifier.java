@@ -25,8 +25,10 @@ final class JdbcChainVerifier {
     /**
      * @param committedHeads the last sequence this process committed per chain: a database ending earlier has lost
      *        its newest records, which a chain alone cannot show
+     * @param clinicId the clinic whose records are counted, null for every clinic's
      */
-    static Verification verify(Connection connection, Map<String, Long> committedHeads) throws SQLException {
+    static Verification verify(Connection connection, Map<String, Long> committedHeads, String clinicId)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         // One snapshot for anchors and records, so a purge running meanwhile cannot look like a break; PostgreSQL
@@ -42,7 +44,8 @@ final class JdbcChainVerifier {
             long total = 0;
             Verification.Break first = null;
             for (String chainId : chainIds) {
-                Verification.Chain chain = verifyChain(connection, chainId, committedHeads.getOrDefault(chainId, -1L));
+                Verification.Chain chain = verifyChain(connection, chainId, committedHeads.getOrDefault(chainId, -1L),
+                        clinicId);
                 chains.add(chain);
                 total += chain.records();
                 if (first == null && chain.firstBroken() != null) {
@@ -59,8 +62,8 @@ final class JdbcChainVerifier {
         }
     }
 
-    private static Verification.Chain verifyChain(Connection connection, String chainId, long committedHead)
-            throws SQLException {
+    private static Verification.Chain verifyChain(Connection connection, String chainId, long committedHead,
+            String clinicId) throws SQLException {
         AuditRecords.Head anchor = AuditTables.anchor(connection, chainId).orElse(AuditRecords.Head.GENESIS);
         long expectedSeq = anchor.seq() + 1;
         String expectedPrev = anchor.hash();
@@ -71,9 +74,11 @@ final class JdbcChainVerifier {
             query.setString(1, chainId);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    records++;
                     long id = row.getLong("id");
                     ChainHash.Content content = AuditTables.readContent(row);
+                    if (Verification.counts(clinicId, content.entry())) {
+                        records++;
+                    }
                     String storedHash = row.getString("hash");
                     if (broken == null) {
                         broken = ChainVerifier.check(chainId, id, content, storedHash, expectedSeq, expectedPrev);

@@ -8,14 +8,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
+import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.AuditRecords;
 import org.microneedling.audit.AuditSettings;
 import org.microneedling.audit.AuditStore;
 import org.microneedling.audit.ChainHash;
 import org.microneedling.audit.ChainVerifier;
 import org.microneedling.audit.GroupCommitWriter;
+import org.microneedling.audit.RecordQuery;
 import org.microneedling.audit.Verification;
 
 /**
@@ -91,9 +94,24 @@ public final class JournalAuditStore implements AuditStore {
 
     @Override
     public Optional<String> findResult(UUID screeningId) {
+        return canonicalOf(screeningId).map(canonical -> ChainHash.field(canonical, ChainHash.RESULT_FIELD));
+    }
+
+    @Override
+    public Optional<AuditEntry> find(UUID id) {
+        Optional<byte[]> canonical = canonicalOf(id);
+        try {
+            return canonical.map(bytes -> ChainHash.parse(bytes).entry());
+        } catch (IllegalArgumentException e) {
+            throw unavailable("Audit journal read failed: %s", e);
+        }
+    }
+
+    /** The canonical bytes of the record with this id, found without decoding the others. */
+    private Optional<byte[]> canonicalOf(UUID id) {
         SegmentedJournal open = openOrUnavailable();
-        byte[] wanted = screeningId.toString().getBytes(StandardCharsets.US_ASCII);
-        long idMillis = Segment.idMillis(screeningId);
+        byte[] wanted = id.toString().getBytes(StandardCharsets.US_ASCII);
+        long idMillis = Segment.idMillis(id);
         open.filesLock().readLock().lock();
         try {
             List<Segment> segments = open.segments();
@@ -107,22 +125,42 @@ public final class JournalAuditStore implements AuditStore {
                     Frame frame;
                     while ((frame = reader.next()) != null) {
                         if (ChainHash.fieldEquals(frame.canonical(), ChainHash.SCREENING_ID_FIELD, wanted)) {
-                            return Optional.of(ChainHash.field(frame.canonical(), ChainHash.RESULT_FIELD));
+                            return Optional.of(frame.canonical());
                         }
                     }
                 }
             }
             return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("Audit journal read failed: %s", e.getMessage());
-            throw GroupCommitWriter.unavailable("The audit store is unavailable.");
+            throw unavailable("Audit journal read failed: %s", e);
         } finally {
             open.filesLock().readLock().unlock();
         }
     }
 
+    /** A failure of the journal answers 503; an exception thrown by {@code each} reaches the caller as it is. */
     @Override
-    public Verification verify() {
+    public long scan(RecordQuery query, Consumer<AuditEntry> each) {
+        try {
+            return JournalRecordScan.scan(openOrUnavailable(), query, each);
+        } catch (IOException e) {
+            throw unavailable("Audit journal scan failed: %s", e);
+        }
+    }
+
+    /** Only this instance appends to its journal. */
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    private static RuntimeException unavailable(String message, Exception cause) {
+        LOG.warnf(message, cause.getMessage());
+        return GroupCommitWriter.unavailable("The audit store is unavailable.");
+    }
+
+    @Override
+    public Verification verify(String clinicId) {
         SegmentedJournal open = openOrUnavailable();
         String chainId = settings.chainId();
         // Read before the segments: appends that complete while verifying must not look like a cut tail.
@@ -140,8 +178,10 @@ public final class JournalAuditStore implements AuditStore {
                 try (FrameReader reader = FrameReader.of(segment)) {
                     Frame frame;
                     while ((frame = reader.next()) != null) {
-                        records++;
                         ChainHash.Content content = ChainHash.parse(frame.canonical());
+                        if (Verification.counts(clinicId, content.entry())) {
+                            records++;
+                        }
                         String storedHash = HexFormat.of().formatHex(frame.storedDigest());
                         // The journal has no row id: a record is named by its sequence.
                         broken = ChainVerifier.check(chainId, content.seq(), content, storedHash, expectedSeq,
@@ -168,7 +208,7 @@ public final class JournalAuditStore implements AuditStore {
             }
             Verification.Chain chain = new Verification.Chain(chainId, broken == null, records, anchorSeq, lastSeq,
                     broken == null ? expectedPrev : null, broken);
-            return new Verification(broken == null, records, broken, List.of(chain), Instant.now());
+            return new Verification(broken == null, records, broken, List.of(chain), Instant.now()).visibleTo(clinicId);
         } catch (IOException e) {
             LOG.warnf("Audit journal verification could not read the files: %s", e.getMessage());
             throw GroupCommitWriter.unavailable("The audit store is unavailable.");

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * and every change shows in the ruleset digest.
  *
  * @param outcomes outcome overrides by reason code; a code not listed keeps its rule's default
+ * @param screeningValidityDays days after {@code asOf} that an ELIGIBLE result may be booked on
+ * @param clearanceMaxDays the longest a provider's clearance may last, counted from the screening's {@code asOf}
  */
 public record Policy(
         int minimumAge,
@@ -20,7 +22,9 @@ public record Policy(
         int pigmentationRiskMinimumType,
         BigDecimal evaluatedNeedleDepthMm,
         Outcome aspirinOutcome,
-        Map<String, Outcome> outcomes) {
+        Map<String, Outcome> outcomes,
+        int screeningValidityDays,
+        int clearanceMaxDays) {
 
     public static final int DEFAULT_MINIMUM_AGE = 18;
     public static final int DEFAULT_TYPICAL_AGE = 22;
@@ -30,6 +34,8 @@ public record Policy(
     public static final int DEFAULT_PIGMENTATION_RISK_MINIMUM_TYPE = 4;
     public static final BigDecimal DEFAULT_EVALUATED_NEEDLE_DEPTH_MM = new BigDecimal("1.5");
     public static final Outcome DEFAULT_ASPIRIN_OUTCOME = Outcome.REFER_TO_PROVIDER;
+    public static final int DEFAULT_SCREENING_VALIDITY_DAYS = 30;
+    public static final int DEFAULT_CLEARANCE_MAX_DAYS = 365;
 
     public Policy {
         requireRange("minimumAge", minimumAge, 0, 120);
@@ -47,6 +53,17 @@ public record Policy(
         outcomes = new TreeMap<>(outcomes == null ? Map.of() : outcomes);
         outcomes.forEach((code, outcome) -> requireReasonOutcome("outcomes." + code, outcome));
         outcomes = Map.copyOf(outcomes);
+        requireRange("screeningValidityDays", screeningValidityDays, 1, 3650);
+        requireRange("clearanceMaxDays", clearanceMaxDays, 1, 3650);
+    }
+
+    /** A policy with the shipped validity and clearance limits. */
+    public Policy(int minimumAge, int typicalAge, int radiationWindowMonths, int sessionIntervalDays,
+            int isotretinoinWindowMonths, int pigmentationRiskMinimumType, BigDecimal evaluatedNeedleDepthMm,
+            Outcome aspirinOutcome, Map<String, Outcome> outcomes) {
+        this(minimumAge, typicalAge, radiationWindowMonths, sessionIntervalDays, isotretinoinWindowMonths,
+                pigmentationRiskMinimumType, evaluatedNeedleDepthMm, aspirinOutcome, outcomes,
+                DEFAULT_SCREENING_VALIDITY_DAYS, DEFAULT_CLEARANCE_MAX_DAYS);
     }
 
     public static Policy defaults() {
@@ -64,9 +81,14 @@ public record Policy(
     public Policy withOutcome(String code, Outcome outcome) {
         Map<String, Outcome> changed = new TreeMap<>(outcomes);
         changed.put(code, outcome);
+        return withOutcomes(changed);
+    }
+
+    /** This policy with exactly these outcome overrides. */
+    public Policy withOutcomes(Map<String, Outcome> overrides) {
         return new Policy(minimumAge, typicalAge, radiationWindowMonths, sessionIntervalDays,
                 isotretinoinWindowMonths, pigmentationRiskMinimumType, evaluatedNeedleDepthMm, aspirinOutcome,
-                changed);
+                overrides, screeningValidityDays, clearanceMaxDays);
     }
 
     private static void requireRange(String name, int value, int min, int max) {

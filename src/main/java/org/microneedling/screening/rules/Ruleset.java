@@ -91,6 +91,11 @@ public final class Ruleset {
         return policy;
     }
 
+    /** The same rules, medicines and code tables under another policy. */
+    public Ruleset withPolicy(Policy other) {
+        return new Ruleset(other, medications, codes);
+    }
+
     public List<Rule> rules() {
         return rules;
     }
@@ -145,6 +150,9 @@ public final class Ruleset {
             canonical.append("rule ").append(rule.code()).append(' ').append(rule.outcome())
                     .append(parameterText(rule.parameters())).append('\n');
         }
+        // Not read by any rule, but part of the policy the digest stands for.
+        canonical.append("policy screeningValidityDays=").append(policy.screeningValidityDays())
+                .append(" clearanceMaxDays=").append(policy.clearanceMaxDays()).append('\n');
         for (Advisory advisory : advisories) {
             canonical.append("advisory ").append(advisory.code()).append(parameterText(advisory.parameters()))
                     .append('\n');

@@ -26,7 +26,8 @@ class PostgresAuditStoreTest extends AuditStoreContract {
         AuditEntry entry = AuditEntries.entry();
         AuditEntry large = new AuditEntry(entry.screeningId(), entry.request() + " ".repeat(1200),
                 entry.result() + " ".repeat(1200), entry.rulesetName(), entry.rulesetVersion(), entry.rulesetDigest(),
-                entry.asOf(), entry.externalReference(), entry.clientId(), entry.sourceFormat(), entry.evaluatedAt());
+                entry.asOf(), entry.externalReference(), entry.clientId(), entry.sourceFormat(), entry.evaluatedAt(),
+                entry.kind(), entry.clinicId());
         store.append(List.of(large));
 
         try (Connection connection = TestDatabases.connect(settings);

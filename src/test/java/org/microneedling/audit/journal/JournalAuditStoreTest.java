@@ -74,12 +74,8 @@ class JournalAuditStoreTest {
         return AuditEntries.entry(timeOrderedId());
     }
 
-    /** A version 7 UUID as the service makes them: the millisecond time first, then random bits. */
     private static UUID timeOrderedId() {
-        long millis = System.currentTimeMillis();
-        UUID random = UUID.randomUUID();
-        long msb = (millis << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0fffL);
-        return new UUID(msb, random.getLeastSignificantBits());
+        return AuditEntries.timeOrderedId();
     }
 
     private List<Path> segments() throws IOException {
@@ -445,7 +441,7 @@ class JournalAuditStoreTest {
     }
 
     /** What someone with write access could do: change a record and give its frame a matching checksum. */
-    private static void rewriteFrame(Path segment, int index, java.util.function.UnaryOperator<byte[]> change)
+    static void rewriteFrame(Path segment, int index, java.util.function.UnaryOperator<byte[]> change)
             throws IOException {
         byte[] file = Files.readAllBytes(segment);
         long start = index == 0 ? Frame.MAGIC.length : frameEnds(segment).get(index - 1);
