@@ -136,9 +136,11 @@ class PolicyAccessibilityTest extends BrowserTest {
 
     @Test
     void thePolicyFitsA320PixelScreenWithoutSidewaysScrolling() {
+        PolicyPage page = signIn();
+        // After signing in: the emulation belongs to the tab, and signing in opens a new one.
         browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 320, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-        signIn().openPolicyView();
+        page.openPolicyView();
         assertThat(scrollWidth()).isLessThanOrEqualTo(320);
         browser.driver().findElement(By.id("run-replay")).click();
         waitUntilFocused("replay-heading");

@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,14 +22,18 @@ final class PolicyPage {
 
     PolicyPage(WebDriver driver) {
         this.driver = driver;
+        // The view re-renders after each answer, so an element found a moment ago may be replaced before it is read.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens the page in a fresh tab session and enters the key when the service asks for it. */
     PolicyPage signIn(URL root, String key) {
-        // The icon is of the same origin and runs no script: the tab forgets the last key before the page asks.
-        driver.get(root + "favicon.svg");
-        script("sessionStorage.clear();");
+        // The key lives in the tab's sessionStorage: a new tab has none, so the page asks for this one.
+        String previous = driver.getWindowHandle();
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        driver.switchTo().window(previous).close();
+        driver.switchTo().window(fresh);
         driver.get(root.toString());
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
         input.sendKeys(key + "\n");
