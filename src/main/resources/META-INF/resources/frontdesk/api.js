@@ -51,6 +51,17 @@ export function createApi({
         questionnaire: (language) => request('api/v1/questionnaire', { language }),
         screen: (questionnaire, language) =>
             request('api/v1/screenings', { method: 'POST', body: questionnaire, language }),
+        me: () => request('api/v1/me', {}),
+        screening: (screeningId, language) =>
+            request(`api/v1/screenings/${encodeURIComponent(screeningId)}`, { language }),
+        policyInForce: (language) => request('api/v1/policy', { language }),
+        policies: (language) => request('api/v1/policies', { language }),
+        createDraft: (draft, language) => request('api/v1/policies', { method: 'POST', body: draft, language }),
+        replay: (version, range, language) =>
+            request(`api/v1/policies/${encodeURIComponent(version)}/replay`, { method: 'POST', body: range, language }),
+        activate: (version, activation, language) =>
+            request(`api/v1/policies/${encodeURIComponent(version)}/activation`,
+                { method: 'POST', body: activation, language }),
     };
 }
 

@@ -1,12 +1,14 @@
 // The front-desk page: loads the questionnaire in the receptionist's language, submits the answers and
-// shows the decision or the problems beside the fields they concern.
+// shows the decision or the problems beside the fields they concern. A medical director or an admin also
+// gets the clinic policy view; everyone else sees the page as a receptionist does.
 
 import { createApi, readJson } from './api.js';
 import { checkAnswers } from './checks.js';
-import { element, format } from './dom.js';
+import { element, format, showAlertBox } from './dom.js';
 import {
     clearFieldErrors, collectAnswers, renderForm, restore, showFieldErrors, snapshot,
 } from './form.js';
+import { createPolicyView, mayManagePolicy } from './policy.js';
 import { clearResult, renderResult } from './result.js';
 
 const SUPPORTED_LANGUAGES = ['en', 'es'];
@@ -21,9 +23,16 @@ const page = {
     clear: document.getElementById('clear-form'),
     languageSwitch: document.getElementById('language-switch'),
     keyDialog: document.getElementById('api-key-dialog'),
+    views: document.getElementById('views'),
+    screeningView: document.getElementById('screening-view'),
+    screeningLink: document.getElementById('view-screening-link'),
+    policyLink: document.getElementById('view-policy-link'),
 };
 
-const state = { language: 'en', strings: {}, allStrings: {}, definition: null, medicationInputs: [] };
+const state = {
+    language: 'en', strings: {}, allStrings: {}, definition: null, medicationInputs: [],
+    policyView: null, screeningAllowed: true, view: 'screening',
+};
 
 const api = createApi({ askForKey });
 
@@ -52,11 +61,21 @@ async function loadStrings() {
     state.allStrings = await response.json();
 }
 
-async function loadQuestionnaire(language) {
-    const kept = state.definition ? snapshot(page.questions) : null;
+async function changeLanguage(language) {
     state.language = language;
     state.strings = state.allStrings[language];
     applyPageStrings();
+    if (state.view === 'policy') {
+        await state.policyView.show(state.strings, language);
+    }
+    if (state.screeningAllowed) {
+        await loadQuestionnaire();
+    }
+}
+
+async function loadQuestionnaire() {
+    const language = state.language;
+    const kept = state.definition ? snapshot(page.questions) : null;
     hideSummary();
     clearResult(page.result);
     let response;
@@ -67,6 +86,13 @@ async function loadQuestionnaire(language) {
         return;
     }
     const body = await readJson(response);
+    if (response.status === 403 && state.policyView) {
+        // A medical director may hold no screening role: the policy is then the whole page.
+        state.screeningAllowed = false;
+        page.screeningLink.parentElement.hidden = true;
+        await showView('policy', false);
+        return;
+    }
     if (!response.ok || !body) {
         showProblem(response, body);
         return;
@@ -145,14 +171,10 @@ function showSummary(title, detail, links) {
         });
         return element('li', {}, link);
     });
-    page.summary.replaceChildren(
-        element('h2', { id: 'error-summary-title' }, title),
+    showAlertBox(page.summary, element('h2', { id: 'error-summary-title' }, title),
         detail ? element('p', {}, detail) : null,
         items.length ? element('p', {}, state.strings.errorSummaryIntro) : null,
         items.length ? element('ul', {}, ...items) : null);
-    page.summary.setAttribute('aria-labelledby', 'error-summary-title');
-    page.summary.hidden = false;
-    page.summary.focus();
 }
 
 function hideSummary() {
@@ -192,17 +214,78 @@ function askForKey(rejectedBefore) {
     });
 }
 
+/** The roles of the signed-in client, or null when the service does not say (authentication off, say). */
+async function signIn() {
+    let response;
+    try {
+        response = await api.me();
+    } catch {
+        return { roles: null };
+    }
+    const body = await readJson(response);
+    if (response.status === 401) {
+        return { roles: null, refused: { response, body } };
+    }
+    return { roles: response.ok && body && Array.isArray(body.roles) ? body.roles : null };
+}
+
+async function showView(name, moveFocus) {
+    const wanted = name === 'policy' && state.policyView ? 'policy' : 'screening';
+    state.view = wanted === 'screening' && !state.screeningAllowed ? 'policy' : wanted;
+    page.screeningView.hidden = state.view !== 'screening';
+    for (const [link, view] of [[page.screeningLink, 'screening'], [page.policyLink, 'policy']]) {
+        if (view === state.view) {
+            link.setAttribute('aria-current', 'page');
+        } else {
+            link.removeAttribute('aria-current');
+        }
+    }
+    if (state.view === 'policy') {
+        await state.policyView.show(state.strings, state.language);
+        if (moveFocus) {
+            state.policyView.focus();
+        }
+        return;
+    }
+    if (state.policyView) {
+        state.policyView.hide();
+    }
+    if (moveFocus && state.definition) {
+        page.questions.querySelector('input, select').focus();
+    }
+}
+
+function viewOfHash() {
+    return window.location.hash === '#policy-view' ? 'policy' : 'screening';
+}
+
 async function start() {
     page.form.addEventListener('submit', submit);
     page.clear.addEventListener('click', clearForm);
-    page.languageSwitch.addEventListener('change', () => loadQuestionnaire(page.languageSwitch.value));
+    page.languageSwitch.addEventListener('change', () => changeLanguage(page.languageSwitch.value));
     try {
         await loadStrings();
     } catch {
         page.loading.textContent = 'The page could not be loaded. Reload to try again. / No se ha podido cargar la página.';
         return;
     }
-    await loadQuestionnaire(browserLanguage());
+    state.language = browserLanguage();
+    state.strings = state.allStrings[state.language];
+    applyPageStrings();
+    const { roles, refused } = await signIn();
+    if (refused) {
+        showProblem(refused.response, refused.body);
+        return;
+    }
+    if (roles && mayManagePolicy(roles)) {
+        state.policyView = createPolicyView(api, roles);
+        page.views.hidden = false;
+        window.addEventListener('hashchange', () => showView(viewOfHash(), true));
+    }
+    await loadQuestionnaire();
+    if (state.screeningAllowed && viewOfHash() === 'policy') {
+        await showView('policy', true);
+    }
 }
 
 start();

@@ -35,6 +35,15 @@ export function append(node, children) {
     return node;
 }
 
+/** Shows an alert box under its heading and moves the focus there, so that a screen reader reads it at once. */
+export function showAlertBox(box, heading, ...body) {
+    box.replaceChildren();
+    append(box, [heading, ...body]);
+    box.setAttribute('aria-labelledby', heading.id);
+    box.hidden = false;
+    box.focus();
+}
+
 /** Fills {name} placeholders of a page string. */
 export function format(template, values) {
     return template.replace(/\{(\w+)}/g, (whole, name) => (name in values ? String(values[name]) : whole));

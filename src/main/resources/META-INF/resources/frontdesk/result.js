@@ -32,7 +32,7 @@ function icon(outcome) {
     return svg;
 }
 
-function formatDate(iso, language) {
+export function formatDate(iso, language) {
     if (!iso) {
         return '';
     }
@@ -41,7 +41,7 @@ function formatDate(iso, language) {
     return element('time', { dateTime: iso }, text);
 }
 
-function formatInstant(iso, language) {
+export function formatInstant(iso, language) {
     const text = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'long' }).format(new Date(iso));
     return element('time', { dateTime: iso }, text);
 }
@@ -94,8 +94,9 @@ function advisory(item, strings) {
             `${strings.evidenceLabel}: `, item.evidence.join('; ')) : null);
 }
 
-export function renderResult(container, result, strings, language, onPrint) {
-    const heading = element('h2', { id: 'result-heading', tabIndex: -1 }, strings.resultHeading);
+/** @param idPrefix names the heading and print button, so that two results can share the page */
+export function renderResult(container, result, strings, language, onPrint, idPrefix = 'result') {
+    const heading = element('h2', { id: `${idPrefix}-heading`, tabIndex: -1 }, strings.resultHeading);
     const parts = [heading, outcomeBanner(result.outcome, strings), meta(result, strings, language)];
     if (result.reasons.length) {
         parts.push(element('h3', {}, strings.reasonsHeading),
@@ -111,12 +112,12 @@ export function renderResult(container, result, strings, language, onPrint) {
             element('ul', { className: 'not-assessed' },
                 ...result.notAssessed.map((code) => element('li', { dataset: { code } }, element('code', {}, code)))));
     }
-    const print = element('button', { type: 'button', id: 'print-result' }, strings.print);
+    const print = element('button', { type: 'button', id: `print-${idPrefix}` }, strings.print);
     print.addEventListener('click', onPrint);
     parts.push(element('div', { className: 'actions result-actions' }, print));
     container.replaceChildren(...parts);
     container.dataset.outcome = result.outcome;
-    container.setAttribute('aria-labelledby', 'result-heading');
+    container.setAttribute('aria-labelledby', heading.id);
     return heading;
 }
 

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,6 +92,20 @@ final class Browser implements AutoCloseable {
                 .filter(message -> Stream.of(expectedFailedRequests).noneMatch(message::contains))
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** Fails on any visible text of the page below WCAG AA contrast. */
+    void assertContrast() {
+        @SuppressWarnings("unchecked")
+        List<String> failures = (List<String>) driver.executeScript(TestScripts.CONTRAST);
+        assertThat(failures).as("text below WCAG AA contrast").isEmpty();
+    }
+
+    /** Fails unless the element shows a focus outline of at least 2 px. */
+    static void assertVisibleFocus(WebElement element, String description) {
+        assertThat(element.getCssValue("outline-style")).as("focus outline of " + description).isNotEqualTo("none");
+        assertThat(Double.parseDouble(element.getCssValue("outline-width").replace("px", "")))
+                .as("focus outline width of " + description).isGreaterThanOrEqualTo(2.0);
     }
 
     @Override

@@ -189,10 +189,6 @@ class FrontDeskAccessibilityTest extends BrowserTest {
     }
 
     private void assertVisibleFocus(WebElement element) {
-        String outlineStyle = element.getCssValue("outline-style");
-        String outlineWidth = element.getCssValue("outline-width");
-        assertThat(outlineStyle).as("focus outline of " + describe(element)).isNotEqualTo("none");
-        assertThat(Double.parseDouble(outlineWidth.replace("px", ""))).as("focus outline width of " + describe(element))
-                .isGreaterThanOrEqualTo(2.0);
+        Browser.assertVisibleFocus(element, describe(element));
     }
 }
