@@ -21,7 +21,7 @@ public final class ChainHash {
     /** The format of a record without kind and clinic: every record stored before they existed. */
     static final String VERSION = "microneedling-audit/v1";
     /** The format of a record with a kind or a clinic: the v1 fields, then both. */
-    static final String VERSION_2 = "microneedling-audit/v2";
+    public static final String VERSION_2 = "microneedling-audit/v2";
     /** The previous hash of a chain's first record. */
     public static final String GENESIS = "0".repeat(64);
 

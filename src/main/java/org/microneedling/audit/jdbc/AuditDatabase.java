@@ -23,7 +23,9 @@ import io.agroal.pool.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 import org.jboss.logging.Logger;
@@ -263,19 +265,26 @@ final class AuditDatabase implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
+        flyway().load().migrate();
+        migrated = true;
+        LOG.debugf("Audit schema ready in %d ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Brings the schema up to {@code version} only: how tests build a database as an earlier release left it. */
+    void migrateTo(String version) {
+        flyway().target(MigrationVersion.fromVersion(version)).load().migrate();
+    }
+
+    private FluentConfiguration flyway() {
         ClassLoader loader = AuditDatabase.class.getClassLoader();
-        Flyway.configure(loader)
+        return Flyway.configure(loader)
                 .dataSource(pool)
                 .table("audit_schema_history")
                 .locations(MIGRATION_FOLDER)
                 .resourceProvider(new ListedMigrations(loader, engine))
                 .javaMigrationClassProvider(List::of)
                 .failOnMissingLocations(false)
-                .cleanDisabled(true)
-                .load()
-                .migrate();
-        migrated = true;
-        LOG.debugf("Audit schema ready in %d ms", (System.nanoTime() - start) / 1_000_000);
+                .cleanDisabled(true);
     }
 
     /** True when a connection answers a query within the connect timeout. */

@@ -1,11 +1,13 @@
 package org.microneedling.audit.journal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.ChainHash;
 import org.microneedling.audit.RecordQuery;
+import org.microneedling.common.ClinicId;
 
 /**
  * Streams the records a {@link RecordQuery} asks for, frame by frame in sequence order. Segments that end before
@@ -13,6 +15,8 @@ import org.microneedling.audit.RecordQuery;
  * recorded after the range could end ({@link RecordQuery#RECORDING_MARGIN}).
  */
 final class JournalRecordScan {
+
+    private static final byte[] VERSION_2 = ChainHash.VERSION_2.getBytes(StandardCharsets.US_ASCII);
 
     private JournalRecordScan() {
     }
@@ -38,11 +42,15 @@ final class JournalRecordScan {
                         if (segment.firstSeq() <= after && sequence(frame) <= after) {
                             continue;
                         }
-                        ChainHash.Content content = decode(frame);
-                        if (ChainHash.epochMicros(content.recordedAt()) >= recordedBeforeMicros) {
+                        long recordedMicros = recordedMicros(frame);
+                        if (recordedMicros >= recordedBeforeMicros) {
                             return position;
                         }
-                        position = content.seq();
+                        position = sequence(frame);
+                        if (!kindAndClinicMayMatch(query, frame)) {
+                            continue;
+                        }
+                        ChainHash.Content content = decode(frame);
                         if (query.matches(content.entry())) {
                             each.accept(content.entry());
                         }
@@ -56,8 +64,39 @@ final class JournalRecordScan {
     }
 
     private static long sequence(Frame frame) throws IOException {
+        return number(frame, ChainHash.SEQ_FIELD);
+    }
+
+    private static long recordedMicros(Frame frame) throws IOException {
+        return number(frame, ChainHash.RECORDED_AT_FIELD);
+    }
+
+    private static long number(Frame frame, int index) throws IOException {
         try {
-            return Long.parseLong(ChainHash.field(frame.canonical(), ChainHash.SEQ_FIELD));
+            return Long.parseLong(ChainHash.field(frame.canonical(), index));
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException("a record cannot be decoded", malformed);
+        }
+    }
+
+    /**
+     * Checks kind and clinic without decoding the record: a replay of one clinic's screenings, or a look for the
+     * few policies, would otherwise turn every other record's request and result into strings.
+     */
+    private static boolean kindAndClinicMayMatch(RecordQuery query, Frame frame) throws IOException {
+        if (query.kinds() == null && query.clinicId() == null) {
+            return true;
+        }
+        boolean v2 = ChainHash.fieldEquals(frame.canonical(), 0, VERSION_2);
+        String kind = v2 ? field(frame, ChainHash.KIND_FIELD) : null;
+        String clinic = v2 ? field(frame, ChainHash.CLINIC_FIELD) : null;
+        return (query.kinds() == null || query.kinds().contains(kind == null ? AuditEntry.SCREENING : kind))
+                && (query.clinicId() == null || query.clinicId().equals(ClinicId.orDefault(clinic)));
+    }
+
+    private static String field(Frame frame, int index) throws IOException {
+        try {
+            return ChainHash.field(frame.canonical(), index);
         } catch (IllegalArgumentException malformed) {
             throw new IOException("a record cannot be decoded", malformed);
         }
