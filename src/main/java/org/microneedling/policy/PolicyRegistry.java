@@ -2,6 +2,8 @@ package org.microneedling.policy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,7 @@ import org.microneedling.screening.rules.Ruleset;
 public class PolicyRegistry implements ClinicRulesets {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
+    private static final long SETTLE_MILLIS = 30_000;
     private static final Set<String> KINDS = Set.of(PolicyRecords.VERSION_KIND, PolicyRecords.ACTIVATION_KIND);
 
     static final String CONFIGURED_NOTE = "The service's configuration (screening.policy.*)";
@@ -50,7 +53,10 @@ public class PolicyRegistry implements ClinicRulesets {
     private final Map<String, Current> clinics = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher;
     private volatile boolean loaded;
-    private long position;
+    /** Every record up to here has been read; later reads start after it. */
+    private long settledPosition;
+    /** Positions reached by recent reads, oldest first: {time in ms, position}. */
+    private final Deque<long[]> recentPositions = new ArrayDeque<>();
 
     /** A clinic's history, the version in force, and until when that answer holds without looking again. */
     private record Current(ClinicPolicies policies, PolicyInForce inForce, long validUntilMillis) {
@@ -163,7 +169,19 @@ public class PolicyRegistry implements ClinicRulesets {
      * numbers and checks against what other instances did.
      */
     synchronized void refresh() {
-        position = Math.max(position, log.scan(new RecordQuery(KINDS, null, null, null, position), this::apply));
+        long now = System.currentTimeMillis();
+        long reached = log.scan(new RecordQuery(KINDS, null, null, null, settledPosition), this::apply);
+        recentPositions.addLast(new long[] { now, reached });
+        // Row ids are handed out at insert, not at commit: on a shared database a row below the position just
+        // reached may still become visible. Once its transaction must have ended, the position is settled; until
+        // then the same records are read again, which changes nothing (versions and approvals apply once).
+        while (recentPositions.size() > 1 && recentPositions.peekFirst()[0] <= now - SETTLE_MILLIS) {
+            settledPosition = Math.max(settledPosition, recentPositions.removeFirst()[1]);
+        }
+        if (!log.shared()) {
+            settledPosition = Math.max(settledPosition, reached);
+            recentPositions.clear();
+        }
         if (!loaded) {
             loaded = true;
             LOG.infof("Clinic policies loaded: %d clinic(s) with versions of their own", clinics.size());
