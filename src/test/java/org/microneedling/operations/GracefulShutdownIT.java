@@ -102,19 +102,22 @@ class GracefulShutdownIT {
                 TimeUnit.NANOSECONDS.toMillis(exited - shutdownBegan));
 
         long delayEnds = shutdownBegan + DELAY.toNanos();
+        // The client's send time, not the server's receive time: a request sent just before the delay ends may
+        // reach a connection the end of the delay is already closing (docs/performance.md, "Open work").
+        long inTransit = TimeUnit.MILLISECONDS.toNanos(200);
         assertThat(all).as("requests before SIGTERM").anyMatch(e -> e.sentNanos() < shutdownBegan);
         assertThat(all).allSatisfy(e -> {
             if (e.failure() == null) {
                 assertThat(e.status()).as("status").isIn(200, 503);
             } else {
                 assertThat(e.sentNanos()).as("a request without an answer was sent after the delay ended: %s",
-                        e.failure()).isGreaterThan(delayEnds);
+                        e.failure()).isGreaterThan(delayEnds - inTransit);
                 assertThat(refusedWithoutAnswer(e.failure()))
                         .as("refused, not broken off mid-exchange: %s", e.failure()).isTrue();
             }
         });
         assertThat(all).as("every request sent before the delay ended was answered with 200")
-                .filteredOn(e -> e.sentNanos() < delayEnds - TimeUnit.MILLISECONDS.toNanos(200))
+                .filteredOn(e -> e.sentNanos() < delayEnds - inTransit)
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
         assertThat(serviceLog).contains("stopped in");
         assertThat(servedDuringDelay).as("screenings served while draining").isPositive();
