@@ -98,6 +98,10 @@ final class PolicyRecords {
         return policy.withOutcomes(overrides);
     }
 
+    int versionNumber(AuditEntry entry) {
+        return tree(entry.result()).path("version").intValue();
+    }
+
     Activation activation(AuditEntry entry) {
         JsonNode approved = tree(entry.result());
         return new Activation(approved.path("version").intValue(),

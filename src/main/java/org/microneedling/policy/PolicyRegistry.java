@@ -205,6 +205,10 @@ public class PolicyRegistry implements ClinicRulesets {
         String clinicId = entry.clinicOrDefault();
         clinics.computeIfAbsent(clinicId, this::fresh);
         if (PolicyRecords.VERSION_KIND.equals(entry.kind())) {
+            // Read again while its position settles: known already, so its ruleset is not built twice.
+            if (clinics.get(clinicId).policies().version(records.versionNumber(entry)).isPresent()) {
+                return;
+            }
             PolicyVersion version = records.version(entry);
             clinics.compute(clinicId, (id, latest) -> current(latest.policies().withVersion(version)));
         } else if (PolicyRecords.ACTIVATION_KIND.equals(entry.kind())) {

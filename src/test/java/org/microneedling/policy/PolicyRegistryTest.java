@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microneedling.audit.AuditSettings;
+import org.microneedling.audit.DecisionLog;
 import org.microneedling.audit.journal.JournalAuditStore;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Policy;
@@ -22,12 +23,12 @@ import org.microneedling.screening.rules.Ruleset;
 /** Versions and activations are audit records: a new instance on the same store knows them. */
 class PolicyRegistryTest {
 
-    private static final Ruleset CONFIGURED = Ruleset.defaults();
+    static final Ruleset CONFIGURED = Ruleset.defaults();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final PoliciesConfig QUICK = () -> Duration.ofMillis(100);
 
-    static PolicyRegistry registry(StoreBackedLog log) {
+    static PolicyRegistry registry(DecisionLog log) {
         return new PolicyRegistry(log, CONFIGURED, JSON, QUICK);
     }
 
