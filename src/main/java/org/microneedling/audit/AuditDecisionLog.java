@@ -90,11 +90,6 @@ class AuditDecisionLog implements DecisionLog {
     }
 
     @Override
-    public Optional<String> findResult(UUID screeningId) {
-        return store == null ? Optional.empty() : store.findResult(screeningId);
-    }
-
-    @Override
     public Optional<String> findResult(UUID screeningId, String clinicId) {
         return find(screeningId)
                 .filter(entry -> AuditEntry.SCREENING.equals(entry.kindOrScreening())

@@ -27,9 +27,6 @@ public interface DecisionLog {
      */
     CompletionStage<Void> appendAsync(List<AuditEntry> entries);
 
-    /** The result JSON exactly as it was first returned, of a record of any kind and clinic. */
-    Optional<String> findResult(UUID screeningId);
-
     /** The result JSON of a screening of {@code clinicId}; empty for another clinic's or another kind's record. */
     Optional<String> findResult(UUID screeningId, String clinicId);
 

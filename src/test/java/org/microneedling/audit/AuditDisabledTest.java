@@ -36,7 +36,7 @@ class AuditDisabledTest {
 
         decisionLog.append(List.of(entry));
 
-        assertThat(decisionLog.findResult(entry.screeningId())).isEmpty();
+        assertThat(decisionLog.findResult(entry.screeningId(), entry.clinicOrDefault())).isEmpty();
         given().when().get("/api/v1/screenings/{id}", entry.screeningId()).then().statusCode(404);
     }
 

@@ -40,11 +40,11 @@ class AuditRetentionScheduleTest {
         decisionLog.append(List.of(entry, AuditEntries.entry()));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (decisionLog.findResult(entry.screeningId()).isPresent() && System.nanoTime() < deadline) {
+        while (decisionLog.findResult(entry.screeningId(), entry.clinicOrDefault()).isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
 
-        assertThat(decisionLog.findResult(entry.screeningId())).as("purged by the scheduled job").isEmpty();
+        assertThat(decisionLog.findResult(entry.screeningId(), entry.clinicOrDefault())).as("purged by the scheduled job").isEmpty();
         int anchor = given().when().get("/api/v1/audit/verification")
                 .then().statusCode(200)
                 .body("intact", org.hamcrest.Matchers.equalTo(true))

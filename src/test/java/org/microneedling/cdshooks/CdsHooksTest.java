@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import org.microneedling.audit.DecisionLog;
+import org.microneedling.common.ClinicId;
 
 @QuarkusTest
 class CdsHooksTest {
@@ -103,7 +104,7 @@ class CdsHooksTest {
                 .body("cards[0].links[0].url", endsWith("/"))
                 .extract().path("cards[0].uuid");
 
-        assertThat(decisionLog.findResult(UUID.fromString(screeningId))).get().asString()
+        assertThat(decisionLog.findResult(UUID.fromString(screeningId), ClinicId.DEFAULT)).get().asString()
                 .contains("\"outcome\":\"INELIGIBLE\"");
     }
 

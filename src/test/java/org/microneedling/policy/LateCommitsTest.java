@@ -74,11 +74,6 @@ class LateCommitsTest {
         }
 
         @Override
-        public Optional<String> findResult(UUID screeningId) {
-            return Optional.empty();
-        }
-
-        @Override
         public Optional<String> findResult(UUID screeningId, String clinicId) {
             return Optional.empty();
         }

@@ -26,11 +26,6 @@ record StoreBackedLog(AuditStore store) implements DecisionLog {
     }
 
     @Override
-    public Optional<String> findResult(UUID screeningId) {
-        return store.find(screeningId).map(AuditEntry::result);
-    }
-
-    @Override
     public Optional<String> findResult(UUID screeningId, String clinicId) {
         return store.find(screeningId).filter(entry -> entry.clinicOrDefault().equals(clinicId)).map(AuditEntry::result);
     }
