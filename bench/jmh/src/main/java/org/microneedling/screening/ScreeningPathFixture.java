@@ -3,6 +3,9 @@ package org.microneedling.screening;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -14,13 +17,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.DecisionLog;
+import org.microneedling.audit.RecordQuery;
+import org.microneedling.audit.Verification;
+import org.microneedling.common.ClinicId;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Intake;
 import org.microneedling.screening.rules.MedicationCatalogue;
 import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Caller;
 
 /**
  * The service's screening path wired by hand as CDI wires it, with the shipped policy, an ObjectMapper
@@ -54,10 +62,13 @@ public final class ScreeningPathFixture {
             .buildValidatorFactory().getValidator();
     private final ScreeningConfig config = new Config();
     private final Ruleset ruleset = Ruleset.create(Policy.defaults(), MedicationCatalogue.load());
+    private final PolicyInForce policy = PolicyInForce.of(ClinicId.DEFAULT, 0, ruleset);
     private final QuestionnaireReader reader = new QuestionnaireReader(mapper, validator, config);
     private final DecisionRenderer renderer = new DecisionRenderer(ruleset);
     private final DecisionLog keepsNothing = new KeepsNothing();
-    private final ScreeningService service = new ScreeningService(reader, ruleset, renderer, keepsNothing, mapper, config);
+    private final ScreeningService service = new ScreeningService(reader, clinicId -> policy, renderer, keepsNothing,
+            mapper, config);
+    private final Caller caller = new Caller("bench", null, null, ClinicId.DEFAULT);
     private final Messages messages = Messages.of(Messages.DEFAULT_LOCALE);
 
     public Ruleset ruleset() {
@@ -71,12 +82,12 @@ public final class ScreeningPathFixture {
 
     /** One questionnaire from bytes to the result JSON that would be recorded and answered. */
     public String screen(byte[] body) {
-        return service.screen(body, messages, null).toCompletableFuture().join().json();
+        return service.screen(body, messages, caller).toCompletableFuture().join().json();
     }
 
     /** A JSON array of questionnaires to the array of results. */
     public String screenBatch(byte[] body) {
-        return service.screenBatch(body, messages, null);
+        return service.screenBatch(body, messages, caller);
     }
 
     /** The questionnaire as the rules see it, after reading and validation. */
@@ -100,17 +111,37 @@ public final class ScreeningPathFixture {
 
     private static final class KeepsNothing implements DecisionLog {
         @Override
-        public void append(List<org.microneedling.audit.AuditEntry> entries) {
+        public void append(List<AuditEntry> entries) {
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<Void> appendAsync(List<org.microneedling.audit.AuditEntry> entries) {
+        public java.util.concurrent.CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public java.util.Optional<String> findResult(java.util.UUID screeningId) {
-            return java.util.Optional.empty();
+        public Optional<String> findResult(UUID screeningId, String clinicId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AuditEntry> find(UUID id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public long scan(RecordQuery query, Consumer<AuditEntry> each) {
+            return 0;
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+
+        @Override
+        public Verification verify(String clinicId) {
+            throw new UnsupportedOperationException("The benchmark fixture keeps no records to verify");
         }
     }
 
