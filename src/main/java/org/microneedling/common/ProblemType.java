@@ -7,6 +7,7 @@ package org.microneedling.common;
 public enum ProblemType {
     INVALID_INPUT("invalid-input", "Invalid input", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    SESSION_EXPIRED("session-expired", "Session expired", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),

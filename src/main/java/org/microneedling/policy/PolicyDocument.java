@@ -16,7 +16,7 @@ import org.microneedling.screening.rules.Rule;
  * with the outcome it reports under this version, whether or not the draft changed it.
  */
 @JsonPropertyOrder({ "clinicId", "version", "status", "parameters", "outcomes", "digest", "note", "createdBy",
-        "createdAt", "approvedBy", "approvedAt", "effectiveFrom" })
+        "createdByName", "createdAt", "approvedBy", "approvedByName", "approvedAt", "effectiveFrom" })
 @Schema(name = "Policy")
 public record PolicyDocument(
         String clinicId,
@@ -30,8 +30,13 @@ public record PolicyDocument(
         String note,
         @Schema(description = "Who created the draft; null for version 0, the service's configuration")
         String createdBy,
+        @Schema(description = "The display name of who created the draft, as the identity provider gave it")
+        String createdByName,
         Instant createdAt,
+        @Schema(description = "Who activated the version: the person's id")
         String approvedBy,
+        @Schema(description = "The display name of who activated the version")
+        String approvedByName,
         Instant approvedAt,
         LocalDate effectiveFrom) {
 
@@ -45,8 +50,9 @@ public record PolicyDocument(
             outcomes.put(rule.code(), rule.outcome());
         }
         return new PolicyDocument(version.clinicId(), version.version(), status, parameters, outcomes,
-                version.digest(), version.note(), version.createdBy(), version.createdAt(),
+                version.digest(), version.note(), version.createdBy(), version.createdByName(), version.createdAt(),
                 activation == null ? null : activation.approvedBy(),
+                activation == null ? null : activation.approvedByName(),
                 activation == null ? null : activation.approvedAt(),
                 activation == null ? null : activation.effectiveFrom());
     }

@@ -52,6 +52,7 @@ final class PolicyRecords {
         approved.put("effectiveFrom", activation.effectiveFrom().toString());
         approved.put("effectiveAt", activation.effectiveAt().toString());
         approved.put("approvedBy", activation.approvedBy());
+        approved.put("approvedByName", activation.approvedByName());
         approved.put("approvedAt", activation.approvedAt().toString());
         return entry(ACTIVATION_KIND, clinicId, activation.version(), requestBody, json(approved), version.digest(),
                 clientId, activation.approvedAt());
@@ -80,7 +81,8 @@ final class PolicyRecords {
         int number = created.path("version").intValue();
         String clinicId = entry.clinicOrDefault();
         return new PolicyVersion(number, policy, PolicyInForce.of(clinicId, number, configured.withPolicy(policy)),
-                text(created, "note"), text(created, "createdBy"), Instant.parse(created.path("createdAt").asText()));
+                text(created, "note"), text(created, "createdBy"), text(created, "createdByName"),
+                Instant.parse(created.path("createdAt").asText()));
     }
 
     /**
@@ -107,6 +109,7 @@ final class PolicyRecords {
         return new Activation(approved.path("version").intValue(),
                 LocalDate.parse(approved.path("effectiveFrom").asText()),
                 Instant.parse(approved.path("effectiveAt").asText()), text(approved, "approvedBy"),
+                text(approved, "approvedByName"),
                 Instant.parse(approved.path("approvedAt").asText()));
     }
 

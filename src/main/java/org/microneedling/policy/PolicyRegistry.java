@@ -30,6 +30,7 @@ import org.microneedling.screening.ClinicRulesets;
 import org.microneedling.screening.PolicyInForce;
 import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Caller;
 
 /**
  * Every clinic's policy versions and activations, read from the audit store at start-up and kept current: by this
@@ -123,15 +124,15 @@ public class PolicyRegistry implements ClinicRulesets {
      * it cannot be recorded.
      */
     synchronized PolicyVersion createDraft(String clinicId, Function<ClinicPolicies, DraftReader.Draft> reader,
-            String requestBody, String personId, String clientId) {
+            String requestBody, Caller creator) {
         catchUpIfShared();
         DraftReader.Draft draft = reader.apply(policies(clinicId));
         int number = policies(clinicId).latestVersion() + 1;
         Policy policy = records.sparse(draft.policy());
         PolicyVersion version = new PolicyVersion(number, policy,
-                PolicyInForce.of(clinicId, number, configured.withPolicy(policy)), draft.note(), personId,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        log.append(List.of(records.versionEntry(version, requestBody, clientId)));
+                PolicyInForce.of(clinicId, number, configured.withPolicy(policy)), draft.note(), creator.personId(),
+                creator.displayName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        log.append(List.of(records.versionEntry(version, requestBody, creator.clientId())));
         clinics.compute(clinicId, (id, latest) -> current(latest.policies().withVersion(version)));
         return version;
     }
@@ -225,7 +226,7 @@ public class PolicyRegistry implements ClinicRulesets {
 
     private Current fresh(String clinicId) {
         PolicyVersion configuredVersion = new PolicyVersion(0, configured.policy(),
-                PolicyInForce.of(clinicId, 0, configured), CONFIGURED_NOTE, null, null);
+                PolicyInForce.of(clinicId, 0, configured), CONFIGURED_NOTE, null, null, null);
         return new Current(ClinicPolicies.startingWith(configuredVersion), configuredVersion.ready(), Long.MAX_VALUE);
     }
 

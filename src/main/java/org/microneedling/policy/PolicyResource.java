@@ -141,7 +141,7 @@ public class PolicyResource {
         PolicyVersion created = registry.createDraft(caller.clinicId(),
                 policies -> drafts.read(draft, number -> policies.version(number).map(PolicyVersion::policy),
                         policies.inForce(Instant.now()).version(), messages),
-                new String(body, StandardCharsets.UTF_8), caller.personId(), caller.clientId());
+                new String(body, StandardCharsets.UTF_8), caller);
         ClinicPolicies policies = registry.policies(caller.clinicId());
         return Response.created(URI.create("/api/v1/policies/" + created.version()))
                 .entity(document(policies, created.version(), Instant.now())).build();
@@ -216,7 +216,8 @@ public class PolicyResource {
         registry.activate(caller.clinicId(), number, now -> {
             boolean later = effectiveFrom != null && effectiveFrom.isAfter(LocalDate.ofInstant(now, zone));
             return new Activation(number, later ? effectiveFrom : LocalDate.ofInstant(now, zone),
-                    later ? effectiveFrom.atStartOfDay(zone).toInstant() : now, caller.personId(), now);
+                    later ? effectiveFrom.atStartOfDay(zone).toInstant() : now, caller.personId(),
+                    caller.displayName(), now);
         }, body == null || body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8), caller.clientId());
         return document(registry.policies(caller.clinicId()), number, Instant.now());
     }

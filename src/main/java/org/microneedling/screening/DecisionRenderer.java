@@ -31,7 +31,8 @@ class DecisionRenderer {
     }
 
     ScreeningResult render(Decision decision, ScreeningResult.RulesetIdentity identity, LocalDate asOf,
-            String externalReference, Messages messages, UUID screeningId, Instant evaluatedAt) {
+            String externalReference, Messages messages, UUID screeningId, Instant evaluatedAt,
+            ScreeningResult.StaffMember screenedBy) {
         List<ScreeningResult.Reason> reasons = decision.reasons().stream()
                 .map(finding -> reason(finding, messages))
                 .toList();
@@ -39,7 +40,7 @@ class DecisionRenderer {
                 .map(advisory -> advisory(advisory, messages))
                 .toList();
         return new ScreeningResult(screeningId, decision.outcome(), reasons, advisories, decision.notAssessed(),
-                externalReference, asOf, identity, evaluatedAt);
+                externalReference, asOf, identity, evaluatedAt, screenedBy);
     }
 
     private ScreeningResult.Reason reason(Finding finding, Messages messages) {

@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.microneedling.screening.rules.Outcome;
 
 /** The decision as the v1 contract returns it. */
 @JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference", "asOf",
-        "ruleset", "evaluatedAt" })
+        "ruleset", "evaluatedAt", "screenedBy" })
 public record ScreeningResult(
         UUID screeningId,
         Outcome outcome,
@@ -21,7 +22,8 @@ public record ScreeningResult(
         String externalReference,
         LocalDate asOf,
         RulesetIdentity ruleset,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StaffMember screenedBy) {
 
     @JsonPropertyOrder({ "code", "outcome", "message", "evidence", "source", "reassessAfter" })
     public record Reason(String code, Outcome outcome, String message, List<String> evidence, String source,
@@ -35,6 +37,14 @@ public record ScreeningResult(
     /** @param digest covers every rule, every parameter and outcome of the clinic's policy, and the code tables */
     @JsonPropertyOrder({ "name", "version", "digest", "policy" })
     public record RulesetIdentity(String name, String version, String digest, PolicyRef policy) {
+    }
+
+    /**
+     * The signed-in person who screened: the identity provider's subject and display name. Absent for an API key,
+     * whose client the audit trail records.
+     */
+    @JsonPropertyOrder({ "id", "name" })
+    public record StaffMember(String id, String name) {
     }
 
     /** The clinic policy version the decision was made under; version 0 is the service's configuration. */

@@ -156,7 +156,8 @@ public class ScreeningService {
         UUID screeningId = SCREENING_IDS.generate();
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ScreeningResult result = renderer.render(decision, policy.identity(), valid.intake().asOf(),
-                valid.request().externalReference(), messages, screeningId, evaluatedAt);
+                valid.request().externalReference(), messages, screeningId, evaluatedAt,
+                caller.person() ? new ScreeningResult.StaffMember(caller.personId(), caller.displayName()) : null);
         String json;
         try {
             json = mapper.writeValueAsString(result);

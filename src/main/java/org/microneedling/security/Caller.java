@@ -18,8 +18,14 @@ import org.microneedling.common.ClinicId;
  * @param personId the API key's client, or the JWT's {@code sub}
  * @param displayName the JWT's {@code name}, else {@code preferred_username}, else {@code sub}; the client for a key
  * @param clinicId the key file's clinic field or the JWT's {@code tenant} claim, else {@link ClinicId#DEFAULT}
+ * @param person true when a person signed in (a staff session or a JWT): what they do is recorded under their name
  */
-public record Caller(String clientId, String personId, String displayName, String clinicId) {
+public record Caller(String clientId, String personId, String displayName, String clinicId, boolean person) {
+
+    /** A client that is not a person: an API key, or anyone while authentication is off. */
+    public Caller(String clientId, String personId, String displayName, String clinicId) {
+        this(clientId, personId, displayName, clinicId, false);
+    }
 
     /** Set on every authenticated identity: by the API key mechanism, and for a JWT by {@link TenantClaimCheck}. */
     public static final String CLINIC_ATTRIBUTE = "screening.clinic";
@@ -34,7 +40,7 @@ public record Caller(String clientId, String personId, String displayName, Strin
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken token) {
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
-            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(identity));
+            return new Caller(token.getName(), subject, displayName(token, subject), clinicOf(identity), true);
         }
         return new Caller(principal.getName(), principal.getName(), principal.getName(), clinicOf(identity));
     }

@@ -7,12 +7,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
@@ -26,6 +28,8 @@ import org.microneedling.common.ProblemWriter;
  */
 @ApplicationScoped
 public class SecurityProblems {
+
+    private static final Logger LOG = Logger.getLogger(SecurityProblems.class);
 
     private final Challenges challenges;
 
@@ -59,6 +63,10 @@ public class SecurityProblems {
 
     private void failed(RoutingContext context) {
         Throwable failure = context.failure();
+        if (failure instanceof OIDCException && !context.response().ended()) {
+            providerUnavailable(context, failure);
+            return;
+        }
         ProblemType type;
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             type = ProblemType.UNAUTHORIZED;
@@ -72,6 +80,24 @@ public class SecurityProblems {
             return;
         }
         ProblemWriter.send(context, problem(type, ProblemWriter.messages(context)), headersOf(type));
+    }
+
+    /**
+     * The clinic's identity provider cannot be reached (or answers nonsense): a person cannot sign in now, which is
+     * the provider's outage, not an error of ours. The browser goes back to the page, which says so; an API call
+     * gets a 503 it can retry.
+     */
+    private static void providerUnavailable(RoutingContext context, Throwable failure) {
+        LOG.warnf("Sign-in unavailable: the identity provider failed (%s) for %s %s", failure.getMessage(),
+                context.request().method(), context.request().path());
+        if (SignInResource.SIGN_IN.equals(context.request().path())
+                || SignInResource.SIGN_OUT.equals(context.request().path())) {
+            context.response().setStatusCode(303).putHeader("Location", SignInResource.PAGE + "?sign-in=unavailable")
+                    .end();
+            return;
+        }
+        ProblemWriter.send(context, ProblemWriter.problem(ProblemType.SERVICE_UNAVAILABLE,
+                ProblemWriter.messages(context), "problem.signInUnavailable"), Map.of("Retry-After", "30"));
     }
 
     private Map<String, String> headersOf(ProblemType type) {

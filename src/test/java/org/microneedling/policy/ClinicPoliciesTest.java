@@ -19,12 +19,12 @@ class ClinicPoliciesTest {
     private static PolicyVersion version(int number) {
         Policy policy = CONFIGURED.policy();
         return new PolicyVersion(number, policy, PolicyInForce.of("lakeside", number, CONFIGURED), null,
-                number == 0 ? null : "dr-a", number == 0 ? null : T0);
+                number == 0 ? null : "dr-a", number == 0 ? null : "Dr A", number == 0 ? null : T0);
     }
 
     private static Activation approval(int version, Instant approvedAt, Instant effectiveAt) {
         return new Activation(version, LocalDate.ofInstant(effectiveAt, java.time.ZoneOffset.UTC), effectiveAt,
-                "dr-a", approvedAt);
+                "dr-a", "Dr A", approvedAt);
     }
 
     private static ClinicPolicies withDrafts(int count) {

@@ -19,6 +19,7 @@ import org.microneedling.audit.RecordQuery;
 import org.microneedling.audit.Verification;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Policy;
+import org.microneedling.security.Caller;
 
 /**
  * On a shared database a row id is given at insert and the row is seen at commit, so a row with a smaller id can
@@ -97,9 +98,11 @@ class LateCommitsTest {
         Policy stricter = PolicyRegistryTest.CONFIGURED.policy().withOutcome("COLD_SORE_HISTORY", Outcome.INELIGIBLE);
 
         log.holdBack = true;
-        other.createDraft("lakeside", policies -> new DraftReader.Draft(0, stricter, "late"), "{}", "dr-a", "c");
+        other.createDraft("lakeside", policies -> new DraftReader.Draft(0, stricter, "late"), "{}",
+                new Caller("c", "dr-a", "Dr A", "lakeside", true));
         log.holdBack = false;
-        other.createDraft("harbor", policies -> new DraftReader.Draft(0, stricter, "early"), "{}", "dr-b", "c");
+        other.createDraft("harbor", policies -> new DraftReader.Draft(0, stricter, "early"), "{}",
+                new Caller("c", "dr-b", "Dr B", "harbor", true));
         reader.refresh();
         assertThat(reader.policies("harbor").version(1)).isPresent();
         assertThat(reader.policies("lakeside").version(1)).isEmpty();

@@ -19,6 +19,7 @@ import org.microneedling.audit.journal.JournalAuditStore;
 import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Policy;
 import org.microneedling.screening.rules.Ruleset;
+import org.microneedling.security.Caller;
 
 /** Versions and activations are audit records: a new instance on the same store knows them. */
 class PolicyRegistryTest {
@@ -32,11 +33,13 @@ class PolicyRegistryTest {
         return new PolicyRegistry(log, CONFIGURED, JSON, QUICK);
     }
 
+    static final Caller DIRECTOR = new Caller("client-a", "dr-a", "Dr A", "lakeside", true);
+
     static PolicyVersion draftAndActivate(PolicyRegistry registry, String clinicId, Policy policy) {
         PolicyVersion version = registry.createDraft(clinicId, policies -> new DraftReader.Draft(0, policy, "test"),
-                "{}", "dr-a", "client-a");
+                "{}", DIRECTOR);
         registry.activate(clinicId, version.version(),
-                now -> new Activation(version.version(), LocalDate.ofInstant(now, ZoneOffset.UTC), now, "dr-a", now),
+                now -> new Activation(version.version(), LocalDate.ofInstant(now, ZoneOffset.UTC), now, "dr-a", "Dr A", now),
                 "{}", "client-a");
         return version;
     }
@@ -49,7 +52,7 @@ class PolicyRegistryTest {
             PolicyRegistry first = registry(new StoreBackedLog(store));
             PolicyVersion created = draftAndActivate(first, "lakeside", stricter);
             first.createDraft("lakeside", policies -> new DraftReader.Draft(1, CONFIGURED.policy(), null), "{}",
-                    "dr-a", "client-a");
+                    DIRECTOR);
             digest = created.digest();
             first.stop();
         }

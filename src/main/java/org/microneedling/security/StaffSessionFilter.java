@@ -1,0 +1,84 @@
+package org.microneedling.security;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.microneedling.common.Messages;
+import org.microneedling.common.ProblemException;
+import org.microneedling.common.ProblemType;
+import org.microneedling.common.ProblemWriter;
+
+/**
+ * A signed-in person's request passes only inside the session's idle deadline, and a change only with the page's
+ * CSRF token; either failure ends nothing but this request. API keys and bearer tokens are not sessions: a browser
+ * never sends them on its own, so neither rule applies to them.
+ */
+class StaffSessionFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final StaffSessions sessions;
+    private final SecurityIdentity identity;
+
+    StaffSessionFilter(StaffSessions sessions, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    Response check(ContainerRequestContext context, HttpServerRequest request, HttpServerResponse response) {
+        if (!sessions.enabled() || !StaffSessions.isSession(identity)) {
+            return null;
+        }
+        String path = request.path();
+        if (SignInResource.SIGN_OUT.equals(path)) {
+            return null;
+        }
+        Messages messages = Messages.forLanguages(context::getAcceptableLanguages);
+        boolean secure = "https".equals(request.scheme());
+        Cookie activity = request.getCookie(StaffSessions.ACTIVITY_COOKIE);
+        if (!sessions.active(identity, activity == null ? null : activity.getValue())) {
+            endLocally(request, response, secure);
+            if (SignInResource.SIGN_IN.equals(path)) {
+                // The next visit carries no session, so the provider is asked to sign the person in again.
+                return Response.seeOther(URI.create(SignInResource.SIGN_IN)).build();
+            }
+            throw new ProblemException(ProblemWriter.problem(ProblemType.SESSION_EXPIRED, messages,
+                    "problem.sessionExpired", String.valueOf(sessions.idleSeconds() / 60)), Map.of());
+        }
+        if (!SAFE_METHODS.contains(request.method().name())
+                && !sessions.csrfTokenMatches(identity, request.getHeader(StaffSessions.CSRF_HEADER))) {
+            throw new ProblemException(ProblemWriter.problem(ProblemType.FORBIDDEN, messages, "problem.csrf",
+                    StaffSessions.CSRF_HEADER), Map.of());
+        }
+        response.addCookie(cookie(StaffSessions.ACTIVITY_COOKIE, sessions.renewedActivity(identity), secure)
+                .setMaxAge(sessions.idleSeconds()));
+        return null;
+    }
+
+    /** Forgets the session in this browser: the provider's own session is ended only by signing out. */
+    static void endLocally(HttpServerRequest request, HttpServerResponse response, boolean secure) {
+        for (Cookie sent : request.cookies()) {
+            if (sent.getName().startsWith(StaffSessions.SESSION_COOKIE)
+                    || sent.getName().equals(StaffSessions.ACTIVITY_COOKIE)) {
+                response.addCookie(cookie(sent.getName(), "", secure).setMaxAge(0));
+            }
+        }
+    }
+
+    private static Cookie cookie(String name, String value, boolean secure) {
+        return Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.STRICT);
+    }
+}
