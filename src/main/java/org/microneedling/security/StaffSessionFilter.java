@@ -8,8 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -42,14 +40,13 @@ class StaffSessionFilter {
             return null;
         }
         String path = request.path();
-        if (SignInResource.SIGN_OUT.equals(path)) {
+        // Signing out needs no live session; the page's session check answers an ended one itself.
+        if (SignInResource.SIGN_OUT.equals(path) || SessionResource.PATH.equals(path)) {
             return null;
         }
         Messages messages = Messages.forLanguages(context::getAcceptableLanguages);
-        boolean secure = "https".equals(request.scheme());
-        Cookie activity = request.getCookie(StaffSessions.ACTIVITY_COOKIE);
-        if (!sessions.active(identity, activity == null ? null : activity.getValue())) {
-            endLocally(request, response, secure);
+        if (!sessions.active(identity, request)) {
+            StaffSessions.endLocally(request, response);
             if (SignInResource.SIGN_IN.equals(path)) {
                 // The next visit carries no session, so the provider is asked to sign the person in again.
                 return Response.seeOther(URI.create(SignInResource.SIGN_IN)).build();
@@ -62,23 +59,7 @@ class StaffSessionFilter {
             throw new ProblemException(ProblemWriter.problem(ProblemType.FORBIDDEN, messages, "problem.csrf",
                     StaffSessions.CSRF_HEADER), Map.of());
         }
-        response.addCookie(cookie(StaffSessions.ACTIVITY_COOKIE, sessions.renewedActivity(identity), secure)
-                .setMaxAge(sessions.idleSeconds()));
+        sessions.renewActivity(identity, request, response);
         return null;
-    }
-
-    /** Forgets the session in this browser: the provider's own session is ended only by signing out. */
-    static void endLocally(HttpServerRequest request, HttpServerResponse response, boolean secure) {
-        for (Cookie sent : request.cookies()) {
-            if (sent.getName().startsWith(StaffSessions.SESSION_COOKIE)
-                    || sent.getName().equals(StaffSessions.ACTIVITY_COOKIE)) {
-                response.addCookie(cookie(sent.getName(), "", secure).setMaxAge(0));
-            }
-        }
-    }
-
-    private static Cookie cookie(String name, String value, boolean secure) {
-        return Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSecure(secure)
-                .setSameSite(CookieSameSite.STRICT);
     }
 }

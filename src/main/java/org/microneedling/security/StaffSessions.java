@@ -17,6 +17,10 @@ import jakarta.inject.Inject;
 
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,7 +38,10 @@ public class StaffSessions {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The OIDC extension's session cookie for the default tenant, split into numbered chunks when large. */
     static final String SESSION_COOKIE = "q_session";
-    /** A sign-in this recent counts as fresh even without an idle deadline yet: the landing from the provider. */
+    /**
+     * A sign-in this recent (or within the idle timeout, if shorter) counts as fresh even without an idle deadline
+     * yet: the landing from the provider.
+     */
     static final long FRESH_SIGN_IN_SECONDS = 120;
 
     private static final Logger LOG = Logger.getLogger(StaffSessions.class);
@@ -101,6 +108,31 @@ public class StaffSessions {
         return deadline + "." + encode(hmac(key, "idle|" + sessionOf(identity) + "|" + deadline));
     }
 
+    /** Moves the idle deadline to a full timeout from now. */
+    void renewActivity(SecurityIdentity identity, HttpServerRequest request, HttpServerResponse response) {
+        response.addCookie(cookie(ACTIVITY_COOKIE, renewedActivity(identity), request).setMaxAge(idleSeconds));
+    }
+
+    /** {@link #active(SecurityIdentity, String)} with the activity cookie the request carries. */
+    boolean active(SecurityIdentity identity, HttpServerRequest request) {
+        Cookie activity = request.getCookie(ACTIVITY_COOKIE);
+        return active(identity, activity == null ? null : activity.getValue());
+    }
+
+    /** Forgets the session in this browser: the provider's own session is ended only by signing out. */
+    static void endLocally(HttpServerRequest request, HttpServerResponse response) {
+        for (Cookie sent : request.cookies()) {
+            if (sent.getName().startsWith(SESSION_COOKIE) || sent.getName().equals(ACTIVITY_COOKIE)) {
+                response.addCookie(cookie(sent.getName(), "", request).setMaxAge(0));
+            }
+        }
+    }
+
+    private static Cookie cookie(String name, String value, HttpServerRequest request) {
+        return Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSecure("https".equals(request.scheme()))
+                .setSameSite(CookieSameSite.STRICT);
+    }
+
     /**
      * Whether the session is still in use: its signed idle deadline has not passed, or (with no deadline yet) the
      * person has just signed in at the provider.
@@ -119,7 +151,8 @@ public class StaffSessions {
             }
             LOG.debug("An activity cookie that was not signed here was ignored");
         }
-        return signedInAt(identity).map(at -> now - at.getEpochSecond() <= FRESH_SIGN_IN_SECONDS).orElse(false);
+        long fresh = Math.min(FRESH_SIGN_IN_SECONDS, idleSeconds);
+        return signedInAt(identity).map(at -> now - at.getEpochSecond() <= fresh).orElse(false);
     }
 
     /**

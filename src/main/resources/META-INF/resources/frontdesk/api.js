@@ -1,16 +1,21 @@
-// Talks to the screening API. When the service answers 401, the clinic's key is asked for once and
-// kept in sessionStorage only: it is gone when the tab closes and never reaches a cookie, a URL or
-// persistent storage, where it would outlive the shift or leak into logs.
+// Talks to the screening API. A signed-in person's browser carries the session cookie on its own; the page adds
+// the session's CSRF token to every change, and a 401 then means the session ended. Without sign-in, when the
+// service answers 401, the clinic's key is asked for once and kept in sessionStorage only: it is gone when the tab
+// closes and never reaches a cookie, a URL or persistent storage, where it would outlive the shift or leak into logs.
 
 export const API_KEY_STORAGE_KEY = 'microneedling.frontdesk.apiKey';
 export const API_KEY_HEADER = 'X-API-Key';
 
 /**
  * @param askForKey async (rejectedBefore: boolean) => string | null, null when the user cancels
+ * @param onSessionEnded called when the service refuses a signed-in person's session (idle, or signed out elsewhere)
  */
 export function createApi({
-    askForKey, fetchImpl = (url, init) => window.fetch(url, init), storage = window.sessionStorage,
+    askForKey, onSessionEnded = () => {}, fetchImpl = (url, init) => window.fetch(url, init),
+    storage = window.sessionStorage,
 }) {
+    let staffSession = null;
+
     async function request(url, { method = 'GET', body, language }) {
         let rejectedBefore = false;
         for (;;) {
@@ -21,7 +26,10 @@ export function createApi({
             if (body !== undefined) {
                 headers.set('Content-Type', 'application/json');
             }
-            const key = storage.getItem(API_KEY_STORAGE_KEY);
+            if (staffSession && method !== 'GET') {
+                headers.set(staffSession.csrfHeader, staffSession.csrfToken);
+            }
+            const key = staffSession ? null : storage.getItem(API_KEY_STORAGE_KEY);
             if (key) {
                 headers.set(API_KEY_HEADER, key);
             }
@@ -33,6 +41,11 @@ export function createApi({
                 cache: 'no-store',
             });
             if (response.status !== 401) {
+                return response;
+            }
+            if (staffSession) {
+                staffSession = null;
+                onSessionEnded();
                 return response;
             }
             if (key) {
@@ -48,6 +61,13 @@ export function createApi({
     }
 
     return {
+        /** From now on the browser's staff session authenticates; the key dialog is never shown. */
+        useSession: (session) => {
+            staffSession = { csrfHeader: session.csrfHeader, csrfToken: session.csrfToken };
+        },
+        session: () => fetchImpl('api/v1/session', {
+            headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store',
+        }),
         questionnaire: (language) => request('api/v1/questionnaire', { language }),
         screen: (questionnaire, language) =>
             request('api/v1/screenings', { method: 'POST', body: questionnaire, language }),

@@ -10,6 +10,9 @@ import {
 } from './form.js';
 import { createPolicyView, mayManagePolicy } from './policy.js';
 import { clearResult, renderResult } from './result.js';
+import {
+    loadSession, saveDraft, showSignedIn, showSignIn, takeDraft, watchIdle,
+} from './session.js';
 
 const SUPPORTED_LANGUAGES = ['en', 'es'];
 
@@ -27,14 +30,16 @@ const page = {
     screeningView: document.getElementById('screening-view'),
     screeningLink: document.getElementById('view-screening-link'),
     policyLink: document.getElementById('view-policy-link'),
+    sessionBar: document.getElementById('session-bar'),
+    signInPanel: document.getElementById('sign-in-panel'),
 };
 
 const state = {
     language: 'en', strings: {}, allStrings: {}, definition: null, medicationInputs: [],
-    policyView: null, screeningAllowed: true, view: 'screening',
+    policyView: null, screeningAllowed: true, view: 'screening', session: null, me: null, stopIdleWatch: null,
 };
 
-const api = createApi({ askForKey });
+const api = createApi({ askForKey, onSessionEnded: () => endSession('signInSessionEnded') });
 
 function browserLanguage() {
     const preferences = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
@@ -65,6 +70,11 @@ async function changeLanguage(language) {
     state.language = language;
     state.strings = state.allStrings[language];
     applyPageStrings();
+    if (state.session && state.me) {
+        showSignedIn({
+            bar: page.sessionBar, me: state.me, strings: state.strings, signOutPath: state.session.signOutPath,
+        });
+    }
     if (state.view === 'policy') {
         await state.policyView.show(state.strings, language);
     }
@@ -226,7 +236,50 @@ async function signIn() {
     if (response.status === 401) {
         return { roles: null, refused: { response, body } };
     }
-    return { roles: response.ok && body && Array.isArray(body.roles) ? body.roles : null };
+    const me = response.ok && body && Array.isArray(body.roles) ? body : null;
+    return { roles: me ? me.roles : null, me };
+}
+
+/**
+ * The session ended (idle, or refused by the service): what was typed is kept for the same person, and nothing
+ * of the patient stays on the screen.
+ */
+function endSession(reason) {
+    if (!state.session) {
+        return;
+    }
+    if (state.stopIdleWatch) {
+        state.stopIdleWatch();
+        state.stopIdleWatch = null;
+    }
+    if (state.definition) {
+        saveDraft(state.me, snapshot(page.questions));
+    }
+    state.session = null;
+    state.definition = null;
+    page.questions.replaceChildren();
+    clearResult(page.result);
+    hideSummary();
+    page.form.hidden = true;
+    page.screeningView.hidden = true;
+    page.views.hidden = true;
+    if (state.policyView) {
+        state.policyView.hide();
+    }
+    page.sessionBar.hidden = true;
+    showSignIn({
+        panel: page.signInPanel, reason, strings: state.strings, signInPath: 'auth/sign-in',
+    });
+}
+
+/** The reason the service sent the browser back here, if any, taken out of the address bar. */
+function signInReasonFromAddress() {
+    const params = new URLSearchParams(window.location.search);
+    const reason = params.get('sign-in') === 'unavailable' ? 'signInUnavailable' : null;
+    if (params.has('sign-in')) {
+        window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+    }
+    return reason;
 }
 
 async function showView(name, moveFocus) {
@@ -272,10 +325,37 @@ async function start() {
     state.language = browserLanguage();
     state.strings = state.allStrings[state.language];
     applyPageStrings();
-    const { roles, refused } = await signIn();
+    const session = await loadSession(api);
+    if (!session) {
+        // Guessing "no sign-in" here would ask a signed-in person for the clinic's key.
+        showSummary(state.strings.errorSummaryFallback, state.strings.loadFailed, []);
+        page.loading.hidden = true;
+        return;
+    }
+    const reason = signInReasonFromAddress() || (session.sessionEnded ? 'signInSessionEnded' : null);
+    if (session.signInAvailable && !session.signedIn) {
+        page.loading.hidden = true;
+        page.screeningView.hidden = true;
+        showSignIn({
+            panel: page.signInPanel, reason, strings: state.strings, signInPath: session.signInPath,
+        });
+        return;
+    }
+    if (session.signedIn) {
+        state.session = session;
+        api.useSession(session);
+    }
+    const { roles, me, refused } = await signIn();
     if (refused) {
         showProblem(refused.response, refused.body);
         return;
+    }
+    state.me = me;
+    if (state.session && me) {
+        showSignedIn({
+            bar: page.sessionBar, me, strings: state.strings, signOutPath: session.signOutPath,
+        });
+        state.stopIdleWatch = watchIdle(session.idleTimeoutSeconds, () => endSession('signInSessionEnded'));
     }
     if (roles && mayManagePolicy(roles)) {
         state.policyView = createPolicyView(api, roles);
@@ -283,6 +363,10 @@ async function start() {
         window.addEventListener('hashchange', () => showView(viewOfHash(), true));
     }
     await loadQuestionnaire();
+    const draft = state.session ? takeDraft(me) : null;
+    if (draft && state.definition) {
+        restore(page.questions, draft, state.strings);
+    }
     if (state.screeningAllowed && viewOfHash() === 'policy') {
         await showView('policy', true);
     }

@@ -66,6 +66,9 @@ function meta(result, strings, language) {
     if (result.externalReference) {
         rows.push(['externalReference', result.externalReference]);
     }
+    if (result.screenedBy) {
+        rows.push(['screenedBy', result.screenedBy.name]);
+    }
     return element('dl', { className: 'result-meta' },
         ...rows.flatMap(([key, value]) => [element('dt', {}, strings[key]), element('dd', { dataset: { field: key } },
             value)]));
