@@ -64,12 +64,10 @@ final class SheetBuilder {
             if (texts.has(key)) {
                 items.add(new Item(texts.text(key), List.of(reason.code())));
             }
-        }
-        for (Reason reason : decision.reasons()) {
             if (reason.reassessAfter() != null) {
-                String key = texts.has("next.until." + reason.code()) ? "next.until." + reason.code()
+                String until = texts.has("next.until." + reason.code()) ? "next.until." + reason.code()
                         : "next.until.other";
-                items.add(new Item(texts.text(key, reason.reassessAfter()), List.of(reason.code())));
+                items.add(new Item(texts.text(until, reason.reassessAfter()), List.of(reason.code())));
             }
         }
         if (status == PatientStatus.INELIGIBLE) {
