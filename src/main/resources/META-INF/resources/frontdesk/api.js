@@ -11,10 +11,10 @@ export const API_KEY_HEADER = 'X-API-Key';
 export function createApi({
     askForKey, fetchImpl = (url, init) => window.fetch(url, init), storage = window.sessionStorage,
 }) {
-    async function request(url, { method = 'GET', body, language }) {
+    async function request(url, { method = 'GET', body, language, accept = 'application/json' }) {
         let rejectedBefore = false;
         for (;;) {
-            const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+            const headers = new Headers({ Accept: `${accept}, application/problem+json` });
             if (language) {
                 headers.set('Accept-Language', language);
             }
@@ -54,6 +54,8 @@ export function createApi({
         me: () => request('api/v1/me', {}),
         screening: (screeningId, language) =>
             request(`api/v1/screenings/${encodeURIComponent(screeningId)}`, { language }),
+        instructions: (screeningId, language) =>
+            request(`api/v1/screenings/${encodeURIComponent(screeningId)}/instructions`, { language, accept: 'text/html' }),
         policyInForce: (language) => request('api/v1/policy', { language }),
         policies: (language) => request('api/v1/policies', { language }),
         createDraft: (draft, language) => request('api/v1/policies', { method: 'POST', body: draft, language }),
