@@ -60,9 +60,9 @@ function show(sheetWindow, page) {
     const target = sheetWindow.document;
     target.documentElement.lang = page.documentElement.getAttribute('lang') || '';
     target.title = page.getElementsByTagName('title')[0]?.textContent || '';
-    const style = new sheetWindow.CSSStyleSheet();
-    style.replaceSync(Array.from(page.getElementsByTagName('style'), (node) => node.textContent).join('\n'));
-    target.adoptedStyleSheets = [style];
+    const sheetRules = new sheetWindow.CSSStyleSheet();
+    sheetRules.replaceSync(Array.from(page.getElementsByTagName('style'), (node) => node.textContent).join('\n'));
+    target.adoptedStyleSheets = [sheetRules];
     const body = page.getElementsByTagName('body')[0];
     target.body.className = body.getAttribute('class') || '';
     target.body.replaceChildren(...Array.from(body.childNodes, (node) => copy(node, target)).filter(Boolean));
