@@ -89,7 +89,7 @@ public class InstructionsResource {
                 .build();
     }
 
-    /** The page when the client prefers HTML to JSON (a browser does); JSON for anything else, {@code *}/{@code *} too. */
+    /** The page when the client prefers HTML to JSON, as a browser does; JSON for anything else, any type too. */
     private static boolean wantsHtml(HttpHeaders headers) {
         List<MediaType> acceptable;
         try {
@@ -116,7 +116,8 @@ public class InstructionsResource {
         // UUID.fromString also accepts short forms such as 1-2-3-4-5, which no screening ever had.
         if (screeningId == null || !CANONICAL_UUID.matcher(screeningId).matches()) {
             throw ProblemException.invalid("The screening id is not valid.",
-                    List.of(new Violation("screeningId", "must be a UUID such as 3f1c2a9e-6d1b-4f7e-9a61-0b8f2f5d7c11")));
+                    List.of(new Violation("screeningId",
+                            "must be a UUID such as 3f1c2a9e-6d1b-4f7e-9a61-0b8f2f5d7c11")));
         }
         return UUID.fromString(screeningId);
     }

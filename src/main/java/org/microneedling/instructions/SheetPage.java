@@ -10,8 +10,9 @@ import org.microneedling.instructions.InstructionSheet.Section;
 
 /**
  * The sheet as a page to print and hand over: one self-contained HTML document, no script and nothing loaded from
- * anywhere, its style inline. It is also well-formed XML, so that the front desk can read it as inert data. It shows the screening id (so that the chart and the sheet can be matched) and no
- * other identifier and no code: the codes stay in the JSON, for software.
+ * anywhere, its style inline. It is also well-formed XML, so that the front desk can read it as inert data. It
+ * shows the screening id (so that the chart and the sheet can be matched) and no other identifier and no code: the
+ * codes stay in the JSON, for software.
  */
 final class SheetPage {
 

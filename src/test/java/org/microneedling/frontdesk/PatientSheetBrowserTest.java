@@ -91,7 +91,8 @@ class PatientSheetBrowserTest extends BrowserTest {
 
         WebDriver sheet = browser.driver();
         assertThat(sheet.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-        assertThat(sheet.findElement(By.tagName("h1")).getText()).isEqualTo("Qué hacer y qué esperar del microneedling");
+        assertThat(sheet.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Qué hacer y qué esperar del microneedling");
         String text = sheet.findElement(By.tagName("body")).getText();
         assertThat(text).contains("Su médico puede darle una medicina para prevenir el herpes en el labio")
                 .doesNotContain("COLD_SORE_HISTORY", "REFER_TO_PROVIDER", "PENDING_REVIEW");

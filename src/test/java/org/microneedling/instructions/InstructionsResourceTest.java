@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,9 +17,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -138,6 +143,20 @@ class InstructionsResourceTest {
         assertThat(html).doesNotContain("visit-20261125-0042", "metformin", "ibuprofen 400");
         assertThat(response.header("Content-Security-Policy")).isEqualTo(SheetPage.CONTENT_SECURITY_POLICY)
                 .contains("default-src 'none'", "style-src 'sha256-");
+    }
+
+    /** The front desk reads the page as XML, where nothing is styled or run (patient-sheet.js). */
+    @Test
+    void thePageIsWellFormedXml() throws Exception {
+        String html = instructions(screen("refer-cold-sore-history"), "text/html", "es").asString();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+
+        Document page = factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+
+        assertThat(page.getElementsByTagName("li").getLength()).isGreaterThan(30);
+        assertThat(page.getElementsByTagName("style").item(0).getTextContent()).isEqualTo(SheetPage.STYLE);
     }
 
     @Test

@@ -25,7 +25,8 @@ class PatientTextMedicineSafetyTest {
             + "dej\\w*|suspend\\w*|suspenda\\w*|interrump\\w*|pare|parar|pause\\w*|reduzca\\w*|baj[ae]\\w*|cambi\\w*|"
             + "evit\\w*|omit\\w*|salt[ae]\\w*|menos|en vez|no tome|no use)\\b");
     static final Pattern ALWAYS_REFUSED = Pattern.compile("(?iu)(stop (taking|using)|come off|go off|wean|"
-            + "dejar? de (tomar|usar)|deje de|suspenda|interrumpa|no tome (su|sus|la|el|las|los) (medic|remed|pastill))");
+            + "dejar? de (tomar|usar)|deje de|suspenda|interrumpa|"
+            + "no tome (su|sus|la|el|las|los) (medic|remed|pastill))");
     static final Pattern ASK_THE_PRESCRIBER = Pattern.compile("(?iu)(prescri\\w*|recet\\w*|su médico|the clinic|"
             + "la clínica)");
 

@@ -113,7 +113,8 @@ class SheetBuilderTest {
         InstructionSheet sheet = english(decision(ELIGIBLE, List.of(), "ENERGY_ASSISTED_BURN_RISK"),
                 PatientStatus.ELIGIBLE);
 
-        assertThat(item(sheet, "day-of-treatment", "day.energy").because()).containsExactly("ENERGY_ASSISTED_BURN_RISK");
+        assertThat(item(sheet, "day-of-treatment", "day.energy").because())
+                .containsExactly("ENERGY_ASSISTED_BURN_RISK");
         assertThat(item(sheet, "call-the-clinic", "call.burn").because()).containsExactly("ENERGY_ASSISTED_BURN_RISK");
     }
 
