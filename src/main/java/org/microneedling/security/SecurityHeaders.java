@@ -43,7 +43,11 @@ class SecurityHeaders {
         headers.set("X-Frame-Options", "DENY");
         if (api) {
             headers.set("Cache-Control", "no-store");
-            headers.set("Content-Security-Policy", API_CSP);
+            // An API answer that is a page (the patient's sheet) brings its own policy, as closed as this one
+            // but for its inline style.
+            if (!headers.contains("Content-Security-Policy")) {
+                headers.set("Content-Security-Policy", API_CSP);
+            }
         } else {
             headers.set("Content-Security-Policy", PAGE_CSP);
         }

@@ -16,10 +16,10 @@ export function createApi({
 }) {
     let staffSession = null;
 
-    async function request(url, { method = 'GET', body, language }) {
+    async function request(url, { method = 'GET', body, language, accept = 'application/json' }) {
         let rejectedBefore = false;
         for (;;) {
-            const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+            const headers = new Headers({ Accept: `${accept}, application/problem+json` });
             if (language) {
                 headers.set('Accept-Language', language);
             }
@@ -74,6 +74,8 @@ export function createApi({
         me: () => request('api/v1/me', {}),
         screening: (screeningId, language) =>
             request(`api/v1/screenings/${encodeURIComponent(screeningId)}`, { language }),
+        instructions: (screeningId, language) =>
+            request(`api/v1/screenings/${encodeURIComponent(screeningId)}/instructions`, { language, accept: 'text/html' }),
         policyInForce: (language) => request('api/v1/policy', { language }),
         policies: (language) => request('api/v1/policies', { language }),
         createDraft: (draft, language) => request('api/v1/policies', { method: 'POST', body: draft, language }),

@@ -8,6 +8,7 @@ import { element, format, showAlertBox } from './dom.js';
 import {
     clearFieldErrors, collectAnswers, renderForm, restore, showFieldErrors, snapshot,
 } from './form.js';
+import { patientSheetControls } from './patient-sheet.js';
 import { createPolicyView, mayManagePolicy } from './policy.js';
 import { clearResult, renderResult } from './result.js';
 import {
@@ -144,7 +145,8 @@ async function submit(event) {
     const result = await readJson(response);
     setBusy(false);
     if (response.ok && result && result.outcome) {
-        renderResult(page.result, result, state.strings, state.language, () => window.print()).focus();
+        renderResult(page.result, result, state.strings, state.language, () => window.print(), 'result',
+            patientSheetControls(api, result.screeningId, state.strings, state.language)).focus();
         return;
     }
     showProblem(response, result);

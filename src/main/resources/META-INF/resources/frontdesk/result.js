@@ -97,8 +97,11 @@ function advisory(item, strings) {
             `${strings.evidenceLabel}: `, item.evidence.join('; ')) : null);
 }
 
-/** @param idPrefix names the heading and print button, so that two results can share the page */
-export function renderResult(container, result, strings, language, onPrint, idPrefix = 'result') {
+/**
+ * @param idPrefix names the heading and print button, so that two results can share the page
+ * @param extraActions shown beside the print button (the patient's sheet), or null
+ */
+export function renderResult(container, result, strings, language, onPrint, idPrefix = 'result', extraActions = null) {
     const heading = element('h2', { id: `${idPrefix}-heading`, tabIndex: -1 }, strings.resultHeading);
     const parts = [heading, outcomeBanner(result.outcome, strings), meta(result, strings, language)];
     if (result.reasons.length) {
@@ -117,7 +120,7 @@ export function renderResult(container, result, strings, language, onPrint, idPr
     }
     const print = element('button', { type: 'button', id: `print-${idPrefix}` }, strings.print);
     print.addEventListener('click', onPrint);
-    parts.push(element('div', { className: 'actions result-actions' }, print));
+    parts.push(element('div', { className: 'actions result-actions' }, print, extraActions));
     container.replaceChildren(...parts);
     container.dataset.outcome = result.outcome;
     container.setAttribute('aria-labelledby', heading.id);
