@@ -5,13 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.microneedling.screening.rules.Outcome;
 
-/** The decision as the v1 contract returns it. */
-@JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference", "asOf",
-        "ruleset", "evaluatedAt" })
+/**
+ * The decision as the v1 contract returns it.
+ *
+ * @param validUntil the last day an ELIGIBLE result may be booked on ({@code asOf} + the clinic's
+ *        {@code screeningValidityDays}); absent from every other outcome
+ */
+@JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference",
+        "patientReference", "asOf", "validUntil", "ruleset", "evaluatedAt" })
 public record ScreeningResult(
         UUID screeningId,
         Outcome outcome,
@@ -19,7 +25,9 @@ public record ScreeningResult(
         List<AdvisoryNotice> advisories,
         List<String> notAssessed,
         String externalReference,
+        String patientReference,
         LocalDate asOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validUntil,
         RulesetIdentity ruleset,
         Instant evaluatedAt) {
 
