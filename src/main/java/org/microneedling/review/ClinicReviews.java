@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -21,6 +22,7 @@ final class ClinicReviews {
 
     private final Map<UUID, ScreeningFacts> screenings = new ConcurrentHashMap<>();
     private final Map<UUID, List<Review>> reviews = new ConcurrentHashMap<>();
+    private final Set<UUID> reviewIds = ConcurrentHashMap.newKeySet();
     private final Map<String, ScreeningFacts> latestByPatient = new ConcurrentHashMap<>();
     private final Map<QueueFilter, NavigableSet<QueueKey>> queues = new EnumMap<>(QueueFilter.class);
 
@@ -45,10 +47,10 @@ final class ClinicReviews {
     }
 
     synchronized void addReview(Review review) {
-        List<Review> known = reviews.getOrDefault(review.screeningId(), List.of());
-        if (known.stream().anyMatch(existing -> existing.reviewId().equals(review.reviewId()))) {
+        if (!reviewIds.add(review.reviewId())) {
             return;
         }
+        List<Review> known = reviews.getOrDefault(review.screeningId(), List.of());
         QueueFilter before = QueueFilter.of(latestDecision(review.screeningId()));
         List<Review> updated = new ArrayList<>(known);
         updated.add(review);
@@ -59,6 +61,11 @@ final class ClinicReviews {
             queues.get(before).remove(screening.key());
             queues.get(QueueFilter.of(latestDecision(review.screeningId()))).add(screening.key());
         }
+    }
+
+    /** Whether the review is known: a record read again need not be parsed again. */
+    boolean knowsReview(UUID reviewId) {
+        return reviewIds.contains(reviewId);
     }
 
     Optional<ScreeningFacts> screening(UUID screeningId) {

@@ -123,7 +123,10 @@ public class ReviewIndex {
                 clinic.addScreening(records.screening(entry));
             }
         } else if (ReviewRecords.KIND.equals(kind)) {
-            clinicOf(entry.clinicOrDefault()).addReview(records.review(entry));
+            ClinicReviews clinic = clinicOf(entry.clinicOrDefault());
+            if (!clinic.knowsReview(entry.screeningId())) {
+                clinic.addReview(records.review(entry));
+            }
         }
     }
 
