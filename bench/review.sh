@@ -173,8 +173,8 @@ measure() {
     start "$store" "$@"
     lookups=$(until_lookups "$LAUNCHED")
     local loaded
-    loaded=$(grep -o 'read for the review queue in [0-9]* ms' "$WORK/service-$store.log" | tail -n 1 \
-        | grep -o '[0-9]* ms')
+    loaded=$(grep -o 'read for the review queue in [0-9]* ms ([0-9]* ms CPU)' "$WORK/service-$store.log" \
+        | tail -n 1 | sed -E 's/.* in //; s/[()]//g')
     stop
     echo "| $store | $(percentiles "$queue") ($((REQUESTS + pages)) pages) | $(percentiles "$status_times") | $(percentiles "$clearance") | $READY_MS ms | $lookups ms ($loaded) |"
 }
