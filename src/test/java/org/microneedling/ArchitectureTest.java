@@ -26,7 +26,7 @@ class ArchitectureTest {
         assertThat(SERVICE.stream().map(JavaClass::getPackageName))
                 .contains("org.microneedling.screening", "org.microneedling.screening.rules", "org.microneedling.audit",
                         "org.microneedling.fhir", "org.microneedling.cdshooks", "org.microneedling.security",
-                        "org.microneedling.common");
+                        "org.microneedling.common", "org.microneedling.review");
     }
 
     @Test
@@ -39,6 +39,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.microneedling.cdshooks..")
                 .should().dependOnClassesThat().resideInAPackage("org.microneedling.cdshooks..")
                 .because("an adapter translates to the screening and nothing depends on it")
+                .check(SERVICE);
+    }
+
+    @Test
+    void nothingDependsOnTheReviewWorkflow() {
+        noClasses().that().resideOutsideOfPackage("org.microneedling.review..")
+                .should().dependOnClassesThat().resideInAPackage("org.microneedling.review..")
+                .because("reviews build on screenings and the audit trail; a screening never waits for a review")
                 .check(SERVICE);
     }
 

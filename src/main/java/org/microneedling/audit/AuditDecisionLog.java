@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
@@ -39,6 +40,7 @@ class AuditDecisionLog implements DecisionLog {
 
     private final AuditConfig config;
     private final AuditStore store;
+    private final List<Consumer<List<AuditEntry>>> listeners = new CopyOnWriteArrayList<>();
 
     AuditDecisionLog(AuditConfig config, MeterRegistry registry) {
         this.config = config;
@@ -82,11 +84,31 @@ class AuditDecisionLog implements DecisionLog {
         if (store != null) {
             store.append(entries);
         }
+        committed(entries);
     }
 
     @Override
     public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
-        return store == null ? CompletableFuture.completedFuture(null) : store.appendAsync(entries);
+        CompletionStage<Void> commit = store == null ? CompletableFuture.completedFuture(null)
+                : store.appendAsync(entries);
+        return listeners.isEmpty() ? commit : commit.thenRun(() -> committed(entries));
+    }
+
+    @Override
+    public void onCommitted(Consumer<List<AuditEntry>> listener) {
+        listeners.add(listener);
+    }
+
+    private void committed(List<AuditEntry> entries) {
+        for (Consumer<List<AuditEntry>> listener : listeners) {
+            try {
+                listener.accept(entries);
+            } catch (RuntimeException e) {
+                // The entries are committed whatever a view makes of them; the caller must get its answer.
+                LOG.warnf("A view of the audit trail could not take in %d committed record(s): %s", entries.size(),
+                        e.toString());
+            }
+        }
     }
 
     @Override

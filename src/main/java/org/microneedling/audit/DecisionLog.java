@@ -40,6 +40,15 @@ public interface DecisionLog {
     boolean shared();
 
     /**
+     * Tells {@code listener} of every list of entries this instance commits from now on, after the commit and before
+     * the appending caller continues, so that a view built from the log can answer with what its caller just
+     * recorded. Several threads may call it at once; an exception it throws is logged and changes nothing.
+     */
+    default void onCommitted(Consumer<List<AuditEntry>> listener) {
+        throw new UnsupportedOperationException("This decision log tells no one of its commits");
+    }
+
+    /**
      * See {@link AuditStore#verify(String)}.
      *
      * @throws org.microneedling.common.ProblemException with status 503 while the audit is disabled

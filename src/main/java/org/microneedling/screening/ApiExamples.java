@@ -9,6 +9,7 @@ final class ApiExamples {
     static final String REQUEST = """
             {
               "externalReference": "visit-20261125-0042",
+              "patientReference": "pt-000731",
               "asOf": "2026-11-25",
               "patient": {
                 "dateOfBirth": "1990-06-15",
@@ -64,6 +65,7 @@ final class ApiExamples {
               ],
               "notAssessed": [],
               "externalReference": "visit-20261125-0042",
+              "patientReference": "pt-000731",
               "asOf": "2026-11-25",
               "ruleset": { "name": "microneedling", "version": "1.0.0", "digest": "sha256:…" },
               "evaluatedAt": "2026-11-25T05:12:33Z"

@@ -16,6 +16,7 @@ import org.microneedling.screening.rules.Decision;
 import org.microneedling.screening.rules.Evidence;
 import org.microneedling.screening.rules.Finding;
 import org.microneedling.screening.rules.MedicationMatch;
+import org.microneedling.screening.rules.Outcome;
 import org.microneedling.screening.rules.Rule;
 import org.microneedling.screening.rules.Ruleset;
 
@@ -30,17 +31,20 @@ class DecisionRenderer {
         this.sources = ruleset.rules().stream().collect(Collectors.toMap(Rule::code, Rule::source));
     }
 
-    ScreeningResult render(Decision decision, ScreeningResult.RulesetIdentity identity, LocalDate asOf,
-            String externalReference, Messages messages, UUID screeningId, Instant evaluatedAt,
-            ScreeningResult.StaffMember screenedBy) {
+    ScreeningResult render(Decision decision, PolicyInForce policy, LocalDate asOf, ScreeningRequest request,
+            Messages messages, UUID screeningId, Instant evaluatedAt, ScreeningResult.StaffMember screenedBy) {
         List<ScreeningResult.Reason> reasons = decision.reasons().stream()
                 .map(finding -> reason(finding, messages))
                 .toList();
         List<ScreeningResult.AdvisoryNotice> advisories = decision.advisories().stream()
                 .map(advisory -> advisory(advisory, messages))
                 .toList();
+        LocalDate validUntil = decision.outcome() == Outcome.ELIGIBLE
+                ? asOf.plusDays(policy.ruleset().policy().screeningValidityDays())
+                : null;
         return new ScreeningResult(screeningId, decision.outcome(), reasons, advisories, decision.notAssessed(),
-                externalReference, asOf, identity, evaluatedAt, screenedBy);
+                request.externalReference(), request.patientReference(), asOf, validUntil, policy.identity(),
+                evaluatedAt, screenedBy);
     }
 
     private ScreeningResult.Reason reason(Finding finding, Messages messages) {

@@ -209,7 +209,7 @@ public final class QuestionnaireDefinition {
                 "history.metalAllergy"));
         layout.put("medications", List.of("medications"));
         layout.put("treatment", List.of("lastMicroneedlingDate", "treatment.energyAssisted", "treatment.needleDepthMm"));
-        layout.put("visit", List.of("externalReference", "asOf"));
+        layout.put("visit", List.of("externalReference", "patientReference", "asOf"));
         return layout;
     }
 }

@@ -17,6 +17,10 @@ public record ScreeningRequest(
         @Schema(description = "Opaque identifier of the calling system's visit or booking, echoed back; never a name.",
                 maxLength = 64, examples = "visit-20261125-0042")
         @Size(max = 64) String externalReference,
+        @Schema(description = "The clinic's own opaque patient identifier, echoed back; never a name. The clearance "
+                + "look-up (GET /api/v1/clearances) finds the patient's latest screening by it.",
+                maxLength = 64, examples = "pt-000731")
+        @Size(max = 64) String patientReference,
         @Schema(description = "The day the decision is made for, e.g. the appointment date. Default: today in screening.zone.")
         LocalDate asOf,
         @Valid PatientAnswers patient,
@@ -37,6 +41,7 @@ public record ScreeningRequest(
     /** A questionnaire without coded input. */
     public ScreeningRequest(String externalReference, LocalDate asOf, PatientAnswers patient, HistoryAnswers history,
             List<String> medications, LocalDate lastMicroneedlingDate, TreatmentPlan treatment) {
-        this(externalReference, asOf, patient, history, medications, lastMicroneedlingDate, treatment, null, null);
+        this(externalReference, null, asOf, patient, history, medications, lastMicroneedlingDate, treatment, null,
+                null);
     }
 }

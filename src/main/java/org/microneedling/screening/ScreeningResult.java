@@ -10,9 +10,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import org.microneedling.screening.rules.Outcome;
 
-/** The decision as the v1 contract returns it. */
-@JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference", "asOf",
-        "ruleset", "evaluatedAt", "screenedBy" })
+/**
+ * The decision as the v1 contract returns it.
+ *
+ * @param validUntil the last day an ELIGIBLE result may be booked on ({@code asOf} + the clinic's
+ *        {@code screeningValidityDays}); absent from every other outcome
+ */
+@JsonPropertyOrder({ "screeningId", "outcome", "reasons", "advisories", "notAssessed", "externalReference",
+        "patientReference", "asOf", "validUntil", "ruleset", "evaluatedAt", "screenedBy" })
 public record ScreeningResult(
         UUID screeningId,
         Outcome outcome,
@@ -20,7 +25,9 @@ public record ScreeningResult(
         List<AdvisoryNotice> advisories,
         List<String> notAssessed,
         String externalReference,
+        String patientReference,
         LocalDate asOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate validUntil,
         RulesetIdentity ruleset,
         Instant evaluatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) StaffMember screenedBy) {

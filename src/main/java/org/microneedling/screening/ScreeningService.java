@@ -155,8 +155,8 @@ public class ScreeningService {
         Decision decision = policy.ruleset().decide(valid.intake());
         UUID screeningId = SCREENING_IDS.generate();
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ScreeningResult result = renderer.render(decision, policy.identity(), valid.intake().asOf(),
-                valid.request().externalReference(), messages, screeningId, evaluatedAt,
+        ScreeningResult result = renderer.render(decision, policy, valid.intake().asOf(), valid.request(), messages,
+                screeningId, evaluatedAt,
                 caller.person() ? new ScreeningResult.StaffMember(caller.personId(), caller.displayName()) : null);
         String json;
         try {

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
@@ -69,7 +71,9 @@ class ScreeningResourceTest {
                 .body("advisories[0].evidence[0]", containsString("'ibuprofen 400 mg as needed' is ibuprofen"))
                 .body("notAssessed", empty())
                 .body("externalReference", equalTo("visit-20261125-0042"))
+                .body("patientReference", equalTo("pt-000731"))
                 .body("asOf", equalTo("2026-11-25"))
+                .body("$", not(hasKey("validUntil")))
                 .body("ruleset.name", equalTo("microneedling"))
                 .body("ruleset.version", equalTo("1.0.0"))
                 .body("ruleset.digest", matchesPattern("sha256:[0-9a-f]{64}"))
@@ -82,6 +86,25 @@ class ScreeningResourceTest {
     void readmeSamplesGiveTheirOutcome(String file, String outcome) throws IOException {
         post(Files.readString(Path.of("src/test/resources/samples", file))).statusCode(200)
                 .body("outcome", equalTo(outcome));
+    }
+
+    @Test
+    void anEligibleResultIsValidForTheClinicsScreeningValidityDaysAfterAsOf() {
+        post(Questionnaires.eligible().with("patientReference", "\"pt-0042\""))
+                .statusCode(200)
+                .body("outcome", equalTo("ELIGIBLE"))
+                .body("patientReference", equalTo("pt-0042"))
+                .body("asOf", equalTo("2026-11-25"))
+                .body("validUntil", equalTo("2026-12-25"));
+    }
+
+    @Test
+    void anIneligibleResultHasNoValidUntilAndNoPatientReferenceWhenNoneWasSent() {
+        post(Questionnaires.eligible().answer("history.psoriasis", "YES"))
+                .statusCode(200)
+                .body("outcome", equalTo("INELIGIBLE"))
+                .body("$", not(hasKey("validUntil")))
+                .body("patientReference", nullValue());
     }
 
     @Test

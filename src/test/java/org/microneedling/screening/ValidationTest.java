@@ -88,6 +88,8 @@ class ValidationTest {
                 Arguments.of("medications[0]", "[null]"),
                 Arguments.of("externalReference", "42"),
                 Arguments.of("externalReference", "\"" + "x".repeat(65) + "\""),
+                Arguments.of("patientReference", "42"),
+                Arguments.of("patientReference", "\"" + "x".repeat(65) + "\""),
                 Arguments.of("asOf", "\"tomorrow\""),
                 Arguments.of("lastMicroneedlingDate", "\"2026-11-26\""),
                 Arguments.of("history.isotretinoinStopDate", "\"2026-12-01\""));
@@ -124,6 +126,7 @@ class ValidationTest {
                 Arguments.of("medications", "[]"),
                 Arguments.of("medications", "null"),
                 Arguments.of("externalReference", "\"" + "x".repeat(64) + "\""),
+                Arguments.of("patientReference", "\"" + "x".repeat(64) + "\""),
                 Arguments.of("asOf", "\"2031-01-01\""),
                 Arguments.of("lastMicroneedlingDate", "\"2026-11-25\""));
     }

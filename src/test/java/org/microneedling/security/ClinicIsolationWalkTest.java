@@ -47,6 +47,8 @@ class ClinicIsolationWalkTest {
     static final int SOUTH_DRAFTS = 8;
     private static final String SOUTH_REFERENCE = "SOUTH-ONLY-REF-7731";
     private static final String SOUTH_NOTE = "south-only-note-5521";
+    private static final String SOUTH_PATIENT = "SOUTH-ONLY-PT-4410";
+    private static final String REVIEW = "{\"decision\": \"CLEARED\", \"rationale\": \"Cover arranged.\"}";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     /** Authentication on, a key with every role for each clinic, and an audit store of this test alone. */
@@ -81,10 +83,15 @@ class ClinicIsolationWalkTest {
         while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        for (int i = 0; i < 2; i++) {
-            southIds.add(south().body(SampleRequests.request(SOUTH_REFERENCE, "1990-06-15", "metformin 500 mg"))
-                    .post("/api/v1/screenings").then().statusCode(200).extract().path("screeningId"));
-        }
+        // The first is a referral of a patient, reviewed by south: every id-taking endpoint meets all three.
+        String referral = SampleRequests.request(SOUTH_REFERENCE, "1990-06-15", "metformin 500 mg")
+                .replace("\"coldSoreHistory\": \"NO\"", "\"coldSoreHistory\": \"YES\"")
+                .replace("\"asOf\"", "\"patientReference\": \"" + SOUTH_PATIENT + "\", \"asOf\"");
+        southIds.add(south().body(referral).post("/api/v1/screenings").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("REFER_TO_PROVIDER")).extract().path("screeningId"));
+        south().body(REVIEW).post("/api/v1/screenings/" + southIds.get(0) + "/reviews").then().statusCode(201);
+        southIds.add(south().body(SampleRequests.request(SOUTH_REFERENCE, "1990-06-15", "metformin 500 mg"))
+                .post("/api/v1/screenings").then().statusCode(200).extract().path("screeningId"));
         for (int i = 0; i < SOUTH_DRAFTS; i++) {
             south().body(Map.of("note", SOUTH_NOTE, "parameters", Map.of("radiationWindowMonths", 7)))
                     .post("/api/v1/policies").then().statusCode(201);
@@ -135,6 +142,20 @@ class ClinicIsolationWalkTest {
         assertThat(clinics).isNotEmpty().containsOnly(NORTH);
     }
 
+    @Test
+    void anotherClinicsPatientIsNotFoundExactlyLikeAPatientNoClinicHas() {
+        for (String credential : List.of("api-key", "jwt")) {
+            RequestSpecification north = credential.equals("api-key") ? given().header("X-API-Key", NORTH_KEY)
+                    : given().auth().oauth2(northToken());
+            String foreign = north.queryParam("patientReference", SOUTH_PATIENT).get("/api/v1/clearances").then()
+                    .statusCode(404).extract().asString();
+            String unknown = given().header("X-API-Key", NORTH_KEY).queryParam("patientReference", "NO-SUCH-PT-0001")
+                    .get("/api/v1/clearances").then().statusCode(404).extract().asString();
+            assertThat(foreign).isEqualTo(unknown).doesNotContain(SOUTH_PATIENT);
+        }
+        south().queryParam("patientReference", SOUTH_PATIENT).get("/api/v1/clearances").then().statusCode(200);
+    }
+
     private void walk(String method, String template, String credential) {
         Response foreign = call(method, template, credential, true);
         assertNothingOfSouth(foreign, method + " " + template + " (" + credential + ")", template);
@@ -183,6 +204,9 @@ class ClinicIsolationWalkTest {
         if (template.equals("/api/v1/screenings")) {
             return SampleRequests.ELIGIBLE;
         }
+        if (template.endsWith("/reviews")) {
+            return REVIEW;
+        }
         return "{}";
     }
 
@@ -193,7 +217,7 @@ class ClinicIsolationWalkTest {
             seen = seen.replace(southIds.get(0), "<the id asked about>");
         }
         assertThat(seen).as(operation + " answered " + response.statusCode())
-                .doesNotContain(SOUTH, SOUTH_REFERENCE, SOUTH_NOTE)
+                .doesNotContain(SOUTH, SOUTH_REFERENCE, SOUTH_NOTE, SOUTH_PATIENT)
                 .doesNotContain(southIds);
     }
 

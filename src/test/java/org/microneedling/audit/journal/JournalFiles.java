@@ -33,4 +33,16 @@ public final class JournalFiles {
         }
         return ids;
     }
+
+    /**
+     * Changes one record of a small journal (one segment) in place and gives its frame a matching checksum, as
+     * someone with write access to the disk could; the hash chain is left as it was.
+     */
+    public static void rewriteRecord(JournalAuditStore store, java.util.UUID id,
+            java.util.function.UnaryOperator<byte[]> change) throws java.io.IOException {
+        java.util.List<java.util.UUID> recorded = new java.util.ArrayList<>();
+        store.scan(org.microneedling.audit.RecordQuery.all(), entry -> recorded.add(entry.screeningId()));
+        JournalAuditStoreTest.rewriteFrame(store.journalOrReopen().segments().get(0).path(), recorded.indexOf(id),
+                change);
+    }
 }
