@@ -79,6 +79,11 @@ public class SecurityProblems {
         if (context.response().ended()) {
             return;
         }
+        if (type == ProblemType.UNAUTHORIZED) {
+            // A session cookie that no longer verifies (expired, or sealed with a rotated secret) would fail every
+            // later request too: it is dropped, so the next one arrives without it and can sign in afresh.
+            StaffSessions.endLocally(context.request(), context.response());
+        }
         ProblemWriter.send(context, problem(type, ProblemWriter.messages(context)), headersOf(type));
     }
 

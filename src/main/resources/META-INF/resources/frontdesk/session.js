@@ -10,7 +10,12 @@ const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'input'];
 /** The service's answer to GET api/v1/session, or null when it cannot be had (the network, a page leaving). */
 export async function loadSession(api) {
     try {
-        const response = await api.session();
+        let response = await api.session();
+        if (response.status === 401) {
+            // A session cookie that no longer verifies was refused and dropped: asked again, the service says
+            // whether a sign-in is needed.
+            response = await api.session();
+        }
         return response.ok ? await response.json() : null;
     } catch {
         return null;

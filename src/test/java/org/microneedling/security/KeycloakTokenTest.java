@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -54,6 +55,25 @@ class KeycloakTokenTest {
     }
 
     @Test
+    void aMedicalDirectorsPolicyActionsNameHer() {
+        String director = KeycloakRealm.personToken("harbor-director");
+        int version = given().auth().oauth2(director).contentType(ContentType.JSON)
+                .body("{\"parameters\": {\"radiationWindowMonths\": 6}, \"note\": \"Six months\"}")
+                .post("/api/v1/policies")
+                .then().statusCode(201)
+                .body("createdByName", equalTo("Helen Brandt"))
+                .body("createdBy", matchesPattern("[0-9a-f-]{36}"))
+                .extract().path("version");
+        given().auth().oauth2(director).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/policies/" + version + "/activation")
+                .then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("approvedByName", equalTo("Helen Brandt"));
+        given().auth().oauth2(KeycloakRealm.personToken("harbor-director")).get("/api/v1/policies/" + version)
+                .then().statusCode(200).body("approvedByName", equalTo("Helen Brandt"));
+    }
+
+    @Test
     void aTokenWithAForgedSignatureIsRefused() {
         String token = KeycloakRealm.clientToken(KeycloakRealm.BOOKING_TOOL, KeycloakRealm.BOOKING_TOOL_SECRET);
         int signature = token.lastIndexOf('.') + 1;
@@ -91,14 +111,16 @@ class KeycloakTokenTest {
     }
 
     @Test
-    void aForgedSessionCookieIsNoSession() {
-        given().cookie("q_session", "eyJhbGciOiJkaXIifQ.not.a.session").get("/api/v1/session")
+    void aForgedSessionCookieIsRefusedAndDropped() {
+        given().cookie("q_session", "eyJhbGciOiJkaXIifQ.not.a.session").get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM)
+                .header("Set-Cookie", containsString("q_session=;"))
+                .header("Set-Cookie", containsString("Max-Age=0"));
+        given().get("/api/v1/session")
                 .then().statusCode(200)
                 .body("signInAvailable", equalTo(true))
                 .body("signedIn", equalTo(false))
                 .body("csrfToken", nullValue());
-        given().cookie("q_session", "eyJhbGciOiJkaXIifQ.not.a.session").get("/api/v1/me")
-                .then().statusCode(401).contentType(PROBLEM);
     }
 
     private static void refused(String token) {
