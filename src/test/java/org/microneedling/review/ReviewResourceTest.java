@@ -144,6 +144,28 @@ class ReviewResourceTest {
     }
 
     @Test
+    void thePatientsSheetFollowsTheProvidersWord() {
+        String cleared = referral(ReviewKeysProfile.LAKESIDE_DESK, patient());
+        String declined = referral(ReviewKeysProfile.LAKESIDE_DESK, patient());
+        assertThat(sheetSections(cleared, "PENDING_REVIEW")).contains("before", "after");
+
+        review(ReviewKeysProfile.LAKESIDE_PROVIDER, cleared, CLEARED, 201);
+        review(ReviewKeysProfile.LAKESIDE_PROVIDER, declined,
+                "{\"decision\": \"DECLINED\", \"rationale\": \"Outbreaks monthly; not now.\"}", 201);
+
+        assertThat(sheetSections(cleared, "CLEARED")).contains("before", "day-of-treatment", "after");
+        assertThat(sheetSections(declined, "DECLINED")).as("no aftercare for a patient who will not be treated")
+                .doesNotContain("before", "day-of-treatment", "after");
+    }
+
+    private static List<Object> sheetSections(String screeningId, String status) {
+        return as(ReviewKeysProfile.LAKESIDE_DESK).accept("application/json")
+                .get("/api/v1/screenings/" + screeningId + "/instructions")
+                .then().statusCode(200).body("status", equalTo(status))
+                .extract().jsonPath().getList("sections.id");
+    }
+
+    @Test
     void aLaterReviewSupersedesAnEarlierOneAndEveryReviewIsKept() {
         String id = referral(ReviewKeysProfile.LAKESIDE_DESK, patient());
 

@@ -1,0 +1,41 @@
+package org.microneedling.review;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.microneedling.instructions.PatientStatus;
+import org.microneedling.instructions.ScreeningStatusSource;
+import org.microneedling.instructions.StoredDecision;
+
+/**
+ * The patient's sheet follows the provider's word: a cleared referral gets the sheet of a patient who will be
+ * treated, a declined one the sheet of one who will not, and an expired result says so.
+ */
+@ApplicationScoped
+public class ReviewedStatusSource implements ScreeningStatusSource {
+
+    private final ReviewIndex index;
+    private final ReviewService reviews;
+
+    ReviewedStatusSource(ReviewIndex index, ReviewService reviews) {
+        this.index = index;
+        this.reviews = reviews;
+    }
+
+    @Override
+    public PatientStatus statusOf(StoredDecision decision, String clinicId) {
+        ScreeningFacts facts = index.screening(clinicId, decision.screeningId()).orElse(null);
+        if (facts == null) {
+            // The sheet has already read the decision for this clinic; without facts it follows the outcome.
+            return switch (decision.outcome()) {
+                case ELIGIBLE -> PatientStatus.ELIGIBLE;
+                case INELIGIBLE -> PatientStatus.INELIGIBLE;
+                case REFER_TO_PROVIDER -> PatientStatus.PENDING_REVIEW;
+            };
+        }
+        List<Review> recorded = index.clinic(clinicId).reviews(decision.screeningId());
+        Review latest = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+        return PatientStatus.valueOf(StatusRule.judge(facts, latest, reviews.today()).status().name());
+    }
+}
