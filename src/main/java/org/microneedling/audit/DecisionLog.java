@@ -44,9 +44,7 @@ public interface DecisionLog {
      * the appending caller continues, so that a view built from the log can answer with what its caller just
      * recorded. Several threads may call it at once; an exception it throws is logged and changes nothing.
      */
-    default void onCommitted(Consumer<List<AuditEntry>> listener) {
-        throw new UnsupportedOperationException("This decision log tells no one of its commits");
-    }
+    void onCommitted(Consumer<List<AuditEntry>> listener);
 
     /**
      * See {@link AuditStore#verify(String)}.

@@ -120,6 +120,11 @@ public final class ScreeningPathFixture {
         }
 
         @Override
+        public void onCommitted(Consumer<List<AuditEntry>> listener) {
+            // Nothing is ever committed here, so there is nothing to tell.
+        }
+
+        @Override
         public Optional<String> findResult(UUID screeningId, String clinicId) {
             return Optional.empty();
         }
