@@ -256,6 +256,12 @@ class QuestionnaireReader {
             violations.add(new Violation(prefixed(pathPrefix, "history.isotretinoinStopDate"),
                     messages.get("violation.stopDateWhileTaking")));
         }
+        // Without its answer a stop date would read as "not assessed" and a recent stop would be lost.
+        String isotretinoin = prefixed(pathPrefix, "history.isotretinoin");
+        if (history.isotretinoinStopDate() != null && history.isotretinoin() == null
+                && violations.stream().noneMatch(violation -> violation.field().equals(isotretinoin))) {
+            violations.add(new Violation(isotretinoin, messages.get("violation.requiredWithStopDate")));
+        }
     }
 
     private static void notAfter(LocalDate date, LocalDate asOf, String path, Messages messages,

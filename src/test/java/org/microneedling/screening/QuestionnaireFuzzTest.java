@@ -2,21 +2,14 @@ package org.microneedling.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -35,8 +28,7 @@ class QuestionnaireFuzzTest {
 
     private static final Messages MESSAGES = Messages.of(Locale.ENGLISH);
     private static final Ruleset RULESET = Ruleset.defaults();
-    private static final QuestionnaireReader READER = new QuestionnaireReader(new ObjectMapper(), validator(),
-            new FixedConfig());
+    private static final QuestionnaireReader READER = DefaultScreeningConfig.reader();
 
     @FuzzTest(maxDuration = "60s")
     @DictionaryEntries({ "\"externalReference\"", "\"asOf\"", "\"patient\"", "\"dateOfBirth\"", "\"age\"",
@@ -73,40 +65,5 @@ class QuestionnaireFuzzTest {
         assertThat(decision.outcome()).isEqualTo(worst);
         assertThat(decision.outcome() == Outcome.ELIGIBLE).isEqualTo(decision.reasons().isEmpty());
         assertThat(RULESET.decide(valid.intake())).isEqualTo(decision);
-    }
-
-    private static Validator validator() {
-        return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
-    }
-
-    /** The shipped defaults of {@link ScreeningConfig}, without a container. */
-    private static final class FixedConfig implements ScreeningConfig {
-
-        @Override
-        public ZoneId zone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public int maxBodyBytes() {
-            return 65_536;
-        }
-
-        @Override
-        public Batch batch() {
-            return new Batch() {
-                @Override
-                public int maxSize() {
-                    return 1_000;
-                }
-
-                @Override
-                public int maxBodyBytes() {
-                    return 4_194_304;
-                }
-            };
-        }
     }
 }

@@ -224,6 +224,13 @@ class ValidationTest {
     }
 
     @Test
+    void isotretinoinStopDateWithoutItsAnswerNamesTheAnswer() {
+        rejected(Questionnaires.eligible().without("history.isotretinoin")
+                .answer("history.isotretinoinStopDate", "2026-10-01"))
+                .body("violations.field", contains("history.isotretinoin"));
+    }
+
+    @Test
     void tooManyMedicationsAndTooLongEntriesAreRejected() {
         String[] many = new String[51];
         java.util.Arrays.fill(many, "vitamin D");

@@ -63,6 +63,9 @@ final class VignetteIntakes {
         if (isotretinoinStop != null && answer("history.isotretinoin", history.get("isotretinoin")) == Answer.YES) {
             throw new IllegalArgumentException("history.isotretinoinStopDate given with isotretinoin YES");
         }
+        if (isotretinoinStop != null && answer("history.isotretinoin", history.get("isotretinoin")) == null) {
+            throw new IllegalArgumentException("history.isotretinoin is required with a stop date");
+        }
         builder.radiationTherapyEndDate(radiationEnd).isotretinoinStopDate(isotretinoinStop);
         builder.lastMicroneedlingDate(notAfter(asOf, "lastMicroneedlingDate", date(request.get("lastMicroneedlingDate"))));
 
