@@ -63,6 +63,13 @@ class QuestionnaireReader {
     static final long MAX_TOKENS_PER_QUESTIONNAIRE = 2_000;
 
     private static final Map<Question, List<Method>> ANSWER_FIELDS = answerFields();
+    /** A planned radiation end further out than this is a typing error, not a treatment plan. */
+    static final int MAX_PLANNED_YEARS = 10;
+    /**
+     * The latest {@code asOf}: every date a decision writes (a birthday up to 120 years on, a planned end
+     * plus a window of up to 100 years) must still have four digits.
+     */
+    static final LocalDate LATEST_AS_OF = LocalDate.of(9799, 12, 31);
 
     private final ObjectReader reader;
     private final ObjectReader batchReader;
@@ -245,7 +252,17 @@ class QuestionnaireReader {
                 violations);
         notAfter(request.lastMicroneedlingDate(), asOf, prefixed(pathPrefix, "lastMicroneedlingDate"), messages,
                 violations);
+        if (request.asOf() != null && request.asOf().isAfter(LATEST_AS_OF)) {
+            violations.add(new Violation(prefixed(pathPrefix, "asOf"),
+                    messages.get("violation.notAfter", LATEST_AS_OF.toString())));
+        }
         HistoryAnswers history = request.history();
+        LocalDate latestPlannedEnd = asOf.plusYears(MAX_PLANNED_YEARS);
+        if (history.radiationTherapyEndDate() != null && history.radiationTherapyEndDate().isAfter(latestPlannedEnd)) {
+            violations.add(new Violation(prefixed(pathPrefix, "history.radiationTherapyEndDate"),
+                    messages.get("violation.tooFarAfterAsOf", String.valueOf(MAX_PLANNED_YEARS),
+                            latestPlannedEnd.toString())));
+        }
         notAfter(history.isotretinoinStopDate(), asOf, prefixed(pathPrefix, "history.isotretinoinStopDate"), messages,
                 violations);
         if (history.radiationTherapyEndDate() != null && history.radiationTherapy() == Answer.NO) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -22,7 +23,8 @@ import org.microneedling.screening.rules.Ruleset;
  * Fuzzes the path from request bytes to a decision. In a plain {@code ./mvnw test} only the seeds under
  * {@code QuestionnaireFuzzTestInputs} run (regression mode); {@code JAZZER_FUZZ=1 ./mvnw test
  * -Dtest=QuestionnaireFuzzTest} fuzzes for {@code maxDuration}. Invariants: only validation problems (400, or
- * 413 for size) escape; a decision's outcome is its most severe reason's; ELIGIBLE exactly when there is none.
+ * 413 for size) escape; a decision's outcome is its most severe reason's; ELIGIBLE exactly when there is none;
+ * every date it writes is {@code YYYY-MM-DD}.
  */
 class QuestionnaireFuzzTest {
 
@@ -36,7 +38,7 @@ class QuestionnaireFuzzTest {
             "\"takesBloodThinners\"", "\"radiationTherapy\"", "\"radiationTherapyEndDate\"", "\"isotretinoin\"",
             "\"isotretinoinStopDate\"", "\"medications\"", "\"lastMicroneedlingDate\"", "\"treatment\"",
             "\"energyAssisted\"", "\"needleDepthMm\"", "\"YES\"", "\"NO\"", "\"UNKNOWN\"", "\"IV\"", "\"2026-11-25\"",
-            "\"2008-02-29\"", "\"Eliquis 5 mg\"", "\"Eliquis5mg\"", "\"aspirin\"", "\"ibuprofen\"", "true",
+            "\"2008-02-29\"", "\"9999-12-31\"", "\"Eliquis 5 mg\"", "\"Eliquis5mg\"", "\"aspirin\"", "\"ibuprofen\"", "true",
             "false", "null", "1e999", "-0", "1.5" })
     void jsonToDecision(byte[] body) {
         JsonNode node;
@@ -65,5 +67,7 @@ class QuestionnaireFuzzTest {
         assertThat(decision.outcome()).isEqualTo(worst);
         assertThat(decision.outcome() == Outcome.ELIGIBLE).isEqualTo(decision.reasons().isEmpty());
         assertThat(RULESET.decide(valid.intake())).isEqualTo(decision);
+        assertThat(decision.reasons()).extracting(Finding::reassessAfter).filteredOn(Objects::nonNull)
+                .allSatisfy(date -> assertThat(date.toString()).as("written as YYYY-MM-DD").hasSize(10));
     }
 }

@@ -2,15 +2,25 @@ package org.microneedling.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.microneedling.common.Messages;
 import org.microneedling.common.Violation;
+import org.microneedling.screening.rules.Decision;
+import org.microneedling.screening.rules.Finding;
+import org.microneedling.screening.rules.Outcome;
+import org.microneedling.screening.rules.Policy;
+import org.microneedling.screening.rules.Ruleset;
 
 /** The reader's checks of answers against each other and of text, without HTTP (see {@code ValidationTest}). */
 class QuestionnaireReaderTest {
@@ -48,6 +58,46 @@ class QuestionnaireReaderTest {
         assertThat(violations(Questionnaires.eligible().answer("history.isotretinoin", "maybe")
                 .answer("history.isotretinoinStopDate", "2026-10-01")))
                 .extracting(Violation::field).containsExactly("history.isotretinoin");
+    }
+
+    @Test
+    void aPlannedRadiationEndUpToTenYearsAfterAsOfIsAccepted() {
+        assertThat(violations(Questionnaires.eligible().answer("history.radiationTherapy", "YES")
+                .answer("history.radiationTherapyEndDate", "2036-11-25"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "planned radiation end {0} is refused naming it")
+    @ValueSource(strings = { "2036-11-26", "9999-12-31" })
+    void aPlannedRadiationEndMoreThanTenYearsAfterAsOfNamesTheDate(String end) {
+        assertThat(violations(Questionnaires.eligible().answer("history.radiationTherapy", "YES")
+                .answer("history.radiationTherapyEndDate", end)))
+                .containsExactly(new Violation("history.radiationTherapyEndDate",
+                        "must not be more than 10 years after asOf (at the latest 2036-11-25)"));
+    }
+
+    @Test
+    void asOfAfter9799IsRefusedNamingIt() {
+        assertThat(violations(Questionnaires.minimal().answer("asOf", "9800-01-01")))
+                .extracting(Violation::field).containsExactly("asOf");
+    }
+
+    /** The latest asOf with every date pushed as far as the rules and the widest policy take it. */
+    @Test
+    void everyDateADecisionWritesHasFourDigitYearsEvenAtTheLatestAsOf() {
+        Questionnaires extreme = Questionnaires.eligible().answer("asOf", "9799-12-31")
+                .answer("patient.dateOfBirth", "9799-12-31")
+                .answer("history.radiationTherapy", "YES").answer("history.radiationTherapyEndDate", "9809-12-31")
+                .answer("history.isotretinoinStopDate", "9799-12-31").answer("lastMicroneedlingDate", "9799-12-31");
+        List<Violation> violations = new ArrayList<>();
+        QuestionnaireReader.Valid valid = READER.read(
+                READER.parse(extreme.json().getBytes(StandardCharsets.UTF_8), MESSAGES), "", MESSAGES, violations);
+        assertThat(violations).isEmpty();
+        Policy widest = new Policy(120, 120, 1200, 3650, 1200, 1, BigDecimal.ZERO, Outcome.INELIGIBLE, Map.of());
+
+        Decision decision = Ruleset.defaults().withPolicy(widest).decide(valid.intake());
+
+        assertThat(decision.reasons()).extracting(Finding::reassessAfter).filteredOn(Objects::nonNull)
+                .hasSizeGreaterThanOrEqualTo(4).allSatisfy(date -> assertThat(date.toString()).matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 
     @Test

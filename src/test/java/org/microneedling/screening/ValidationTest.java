@@ -217,6 +217,13 @@ class ValidationTest {
     }
 
     @Test
+    void plannedRadiationEndDateMoreThanTenYearsAheadIsRefusedNamingIt() {
+        rejected(Questionnaires.eligible().answer("history.radiationTherapy", "YES")
+                .answer("history.radiationTherapyEndDate", "9999-12-31"))
+                .body("violations.field", contains("history.radiationTherapyEndDate"));
+    }
+
+    @Test
     void isotretinoinStopDateWhileTakingItIsAContradiction() {
         rejected(Questionnaires.eligible().answer("history.isotretinoin", "YES")
                 .answer("history.isotretinoinStopDate", "2026-10-01"))

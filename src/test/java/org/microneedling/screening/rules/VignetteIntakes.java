@@ -55,6 +55,9 @@ final class VignetteIntakes {
         builder.fitzpatrickSkinType(skinType(patient.get("fitzpatrickSkinType")));
 
         LocalDate radiationEnd = date(history.get("radiationTherapyEndDate"));
+        if (radiationEnd != null && radiationEnd.isAfter(asOf.plusYears(10))) {
+            throw new IllegalArgumentException("history.radiationTherapyEndDate more than 10 years after asOf");
+        }
         if (radiationEnd != null && answer("history.radiationTherapy", history.get("radiationTherapy")) == Answer.NO) {
             throw new IllegalArgumentException("history.radiationTherapyEndDate given with radiationTherapy NO");
         }
