@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.microneedling.common.Characters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
@@ -107,7 +108,7 @@ class HookRequestTranslator {
         JsonNode intake = latestIntake(prefetch.get(PREFETCH_INTAKE), questionnaireUrls);
         ObjectNode request = intake == null ? JsonNodeFactory.instance.objectNode()
                 : questionnaireResponses.toScreeningRequest(intake, messages);
-        if (hookInstance.length() <= MAX_EXTERNAL_REFERENCE) {
+        if (!Characters.exceed(hookInstance, MAX_EXTERNAL_REFERENCE)) {
             request.put("externalReference", hookInstance);
         }
         String appointmentDate = appointmentDate(context.get("appointments"));
@@ -175,8 +176,7 @@ class HookRequestTranslator {
     private static void addText(Set<String> texts, String text) {
         if (text != null && !text.isBlank()) {
             String trimmed = text.strip();
-            texts.add(trimmed.length() > MAX_MEDICATION_TEXT_LENGTH
-                    ? trimmed.substring(0, MAX_MEDICATION_TEXT_LENGTH) : trimmed);
+            texts.add(Characters.truncate(trimmed, MAX_MEDICATION_TEXT_LENGTH));
         }
     }
 

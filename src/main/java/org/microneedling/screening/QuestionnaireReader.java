@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import org.microneedling.common.MaxCharacters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
@@ -210,6 +211,9 @@ class QuestionnaireReader {
         }
         if (constraint instanceof DecimalMax max) {
             return messages.get("violation.atMost", max.value());
+        }
+        if (constraint instanceof MaxCharacters max) {
+            return messages.get("violation.maxLength", String.valueOf(max.value()));
         }
         if (constraint instanceof Size size) {
             return messages.get(violation.getInvalidValue() instanceof Collection<?> ? "violation.maxItems"

@@ -100,6 +100,31 @@ class QuestionnaireReaderTest {
                 .hasSizeGreaterThanOrEqualTo(4).allSatisfy(date -> assertThat(date.toString()).matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void externalReferenceOf64EmojiIsAcceptedAnd65AreRefused() {
+        assertThat(violations(Questionnaires.eligible().answer("externalReference", EMOJI.repeat(64)))).isEmpty();
+        assertThat(violations(Questionnaires.eligible().answer("externalReference", EMOJI.repeat(65))))
+                .containsExactly(new Violation("externalReference", "must be at most 64 characters"));
+    }
+
+    @Test
+    void medicationOf200EmojiIsAcceptedAnd201AreRefused() {
+        assertThat(violations(Questionnaires.eligible().medications(EMOJI.repeat(200), "aspirin"))).isEmpty();
+        assertThat(violations(Questionnaires.eligible().medications("aspirin", EMOJI.repeat(201))))
+                .containsExactly(new Violation("medications[1]", "must be at most 200 characters"));
+    }
+
+    @Test
+    void codeOf200EmojiIsAcceptedAnd201AreRefused() {
+        assertThat(violations(Questionnaires.eligible().with("conditionCodes",
+                "[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + EMOJI.repeat(200) + "\"}]"))).isEmpty();
+        assertThat(violations(Questionnaires.eligible().with("conditionCodes",
+                "[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + EMOJI.repeat(201) + "\"}]")))
+                .extracting(Violation::field).containsExactly("conditionCodes[0].code");
+    }
+
     @Test
     void aStopDateWithAnAnswerIsAccepted() {
         assertThat(violations(Questionnaires.eligible().answer("history.isotretinoin", "NO")
