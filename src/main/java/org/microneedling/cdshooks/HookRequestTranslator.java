@@ -77,6 +77,8 @@ class HookRequestTranslator {
         String hookInstance = text(hookRequest.get("hookInstance"));
         if (hookInstance == null || hookInstance.isBlank()) {
             violations.add(new Violation("hookInstance", messages.get("violation.required")));
+        } else if (Characters.hasControlOrBroken(hookInstance)) {
+            violations.add(new Violation("hookInstance", messages.get("violation.controlCharacters")));
         }
         JsonNode context = hookRequest.get("context");
         String patientId = context != null && context.isObject() ? text(context.get("patientId")) : null;

@@ -28,4 +28,30 @@ public final class Characters {
         }
         return text.substring(0, text.offsetByCodePoints(0, max));
     }
+
+    /**
+     * Whether {@code text} holds a control character (U+0000 to U+001F, U+007F to U+009F) or half a surrogate
+     * pair: neither belongs in an identifier, and PostgreSQL refuses a NUL in a text column.
+     */
+    public static boolean hasControlOrBroken(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return hasBrokenSurrogate(text);
+    }
+
+    /** Whether {@code text} holds half a surrogate pair, which no UTF-8 encoder can write as it is. */
+    public static boolean hasBrokenSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

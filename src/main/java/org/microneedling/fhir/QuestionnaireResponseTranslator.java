@@ -287,6 +287,8 @@ public class QuestionnaireResponseTranslator {
                 violation("identifier.value", "violation.string");
             } else if (Characters.exceed(value.textValue(), MAX_EXTERNAL_REFERENCE)) {
                 violation("identifier.value", "violation.maxLength", MAX_EXTERNAL_REFERENCE);
+            } else if (Characters.hasControlOrBroken(value.textValue())) {
+                violation("identifier.value", "violation.controlCharacters");
             } else {
                 request.set(EXTERNAL_REFERENCE, value);
             }

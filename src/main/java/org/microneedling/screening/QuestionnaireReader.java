@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import org.microneedling.common.Characters;
+import org.microneedling.common.Identifier;
 import org.microneedling.common.MaxCharacters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
@@ -118,6 +123,10 @@ class QuestionnaireReader {
         if (body == null || isBlank(body)) {
             throw ProblemException.invalid(messages.get("problem.emptyBody"), List.of());
         }
+        // JSON is exchanged as UTF-8 (RFC 8259); the body is also recorded as UTF-8 text, which must be what was read.
+        if (!isUtf8(body)) {
+            throw ProblemException.invalid(messages.get("problem.notUtf8"), List.of());
+        }
         try {
             return reader.readTree(body);
         } catch (StreamConstraintsException e) {
@@ -137,6 +146,27 @@ class QuestionnaireReader {
             throw malformed(e, messages);
         } catch (IOException e) {
             throw ProblemException.invalid(messages.get("problem.malformed", "?", "?"), List.of());
+        }
+    }
+
+    /** Well-formed UTF-8 without a raw NUL, which JSON never holds and which betrays UTF-16 or UTF-32. */
+    private static boolean isUtf8(byte[] body) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b == 0) {
+                return false;
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -170,6 +200,7 @@ class QuestionnaireReader {
             age = resolveAge(request.patient(), asOf, pathPrefix, messages, found);
         }
         checkDates(request, asOf, pathPrefix, messages, found);
+        brokenText(node, pathPrefix, messages, found);
         found.removeIf(violation -> underMistypedField(violation, binder.violations()));
         found.sort(Comparator.comparing(Violation::field));
         if (!found.isEmpty()) {
@@ -193,6 +224,26 @@ class QuestionnaireReader {
         return violations;
     }
 
+    /**
+     * Text holding half a surrogate pair is not Unicode: written out as UTF-8 it would turn into '?', so the audit
+     * record would differ from the answer. Every string anywhere in the body is checked, not only known fields.
+     */
+    private static void brokenText(JsonNode node, String path, Messages messages, List<Violation> violations) {
+        if (node.isTextual()) {
+            if (Characters.hasBrokenSurrogate(node.textValue())
+                    && violations.stream().noneMatch(violation -> violation.field().equals(path))) {
+                violations.add(new Violation(path, messages.get("violation.brokenText")));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                brokenText(node.get(i), path + "[" + i + "]", messages, violations);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> brokenText(field.getValue(), prefixed(path, field.getKey()),
+                    messages, violations));
+        }
+    }
+
     /** A field inside an object that was not an object at all adds nothing but noise. */
     private static boolean underMistypedField(Violation violation, List<Violation> typeErrors) {
         return typeErrors.stream().anyMatch(error -> violation.field().startsWith(error.field() + "."));
@@ -211,6 +262,9 @@ class QuestionnaireReader {
         }
         if (constraint instanceof DecimalMax max) {
             return messages.get("violation.atMost", max.value());
+        }
+        if (constraint instanceof Identifier) {
+            return messages.get("violation.controlCharacters");
         }
         if (constraint instanceof MaxCharacters max) {
             return messages.get("violation.maxLength", String.valueOf(max.value()));

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.microneedling.common.Identifier;
 import org.microneedling.common.MaxCharacters;
 
 /**
@@ -17,7 +18,7 @@ import org.microneedling.common.MaxCharacters;
 public record ScreeningRequest(
         @Schema(description = "Opaque identifier of the calling system's visit or booking, echoed back; never a name.",
                 maxLength = 64, examples = "visit-20261125-0042")
-        @MaxCharacters(64) String externalReference,
+        @MaxCharacters(64) @Identifier String externalReference,
         @Schema(description = "The day the decision is made for, e.g. the appointment date. Default: today in screening.zone.")
         LocalDate asOf,
         @Valid PatientAnswers patient,

@@ -155,6 +155,14 @@ class CdsHooksTest {
     }
 
     @Test
+    void aControlCharacterInTheHookInstanceIsRefusedNamingIt() throws IOException {
+        String withNul = sample("appointment-book-record-only.json")
+                .replaceFirst("\"hookInstance\": \"", "\"hookInstance\": \"\\\\u0000");
+        call(withNul).statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("hookInstance"));
+    }
+
+    @Test
     void missingPatientPrefetchIsPreconditionFailed() {
         call("{\"hook\": \"appointment-book\", \"hookInstance\": \"abc\", \"context\": {\"patientId\": \"pat-1\"}}")
                 .statusCode(412)

@@ -138,6 +138,18 @@ class QuestionnaireResponseTest {
     }
 
     @Test
+    void aControlCharacterInTheIdentifierOrAStringAnswerIsRefusedNamingIt() {
+        ObjectNode response = fromRequest(vignette("eligible-baseline.json"), false);
+        removeItem(response, "externalReference");
+        response.putObject("identifier").put("value", "visit\u0000-1");
+        postFhir(response.toString()).statusCode(400).body("violations.field", contains("identifier.value"));
+
+        ObjectNode answered = fromRequest(vignette("eligible-baseline.json"), false);
+        replaceAnswer(answered, "externalReference", MAPPER.createObjectNode().put("valueString", "visit\u0007"));
+        postFhir(answered.toString()).statusCode(400).body("violations.field", contains("externalReference"));
+    }
+
+    @Test
     void fhirIsRefusedByTheBatchEndpoint() throws IOException {
         given().contentType(FhirMediaTypes.FHIR_JSON).body(sample("qr-eligible-flat.json"))
                 .post("/api/v1/screenings/batch").then().statusCode(415);

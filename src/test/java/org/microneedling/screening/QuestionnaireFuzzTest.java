@@ -38,8 +38,8 @@ class QuestionnaireFuzzTest {
             "\"takesBloodThinners\"", "\"radiationTherapy\"", "\"radiationTherapyEndDate\"", "\"isotretinoin\"",
             "\"isotretinoinStopDate\"", "\"medications\"", "\"lastMicroneedlingDate\"", "\"treatment\"",
             "\"energyAssisted\"", "\"needleDepthMm\"", "\"YES\"", "\"NO\"", "\"UNKNOWN\"", "\"IV\"", "\"2026-11-25\"",
-            "\"2008-02-29\"", "\"9999-12-31\"", "\"Eliquis 5 mg\"", "\"Eliquis5mg\"", "\"aspirin\"", "\"ibuprofen\"", "true",
-            "false", "null", "1e999", "-0", "1.5" })
+            "\"2008-02-29\"", "\"9999-12-31\"", "\"\\u0000\"", "\"\\ud800\"", "\"Eliquis 5 mg\"",
+            "\"Eliquis5mg\"", "\"aspirin\"", "\"ibuprofen\"", "true", "false", "null", "1e999", "-0", "1.5" })
     void jsonToDecision(byte[] body) {
         JsonNode node;
         List<Violation> violations = new ArrayList<>();

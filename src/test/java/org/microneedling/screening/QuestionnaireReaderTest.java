@@ -1,6 +1,7 @@
 package org.microneedling.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.microneedling.common.Messages;
+import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
 import org.microneedling.screening.rules.Decision;
 import org.microneedling.screening.rules.Finding;
@@ -123,6 +125,56 @@ class QuestionnaireReaderTest {
         assertThat(violations(Questionnaires.eligible().with("conditionCodes",
                 "[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + EMOJI.repeat(201) + "\"}]")))
                 .extracting(Violation::field).containsExactly("conditionCodes[0].code");
+    }
+
+    @ParameterizedTest(name = "externalReference with U+{0} is refused naming it")
+    @ValueSource(strings = { "0000", "0007", "000A", "001F", "007F", "009F" })
+    void aControlCharacterOrHalfASurrogatePairInTheExternalReferenceIsRefused(String hex) {
+        String reference = "visit" + (char) Integer.parseInt(hex, 16) + "1";
+
+        assertThat(violations(Questionnaires.eligible().answer("externalReference", reference)))
+                .containsExactly(new Violation("externalReference", "must not contain control characters"));
+    }
+
+    @Test
+    void halfASurrogatePairInTheExternalReferenceIsRefused() {
+        String body = Questionnaires.eligible().json().replace("\"visit-test-0001\"", "\"visit\\ud800\"");
+        List<Violation> violations = new ArrayList<>();
+
+        READER.read(READER.parse(body.getBytes(StandardCharsets.UTF_8), MESSAGES), "", MESSAGES, violations);
+
+        assertThat(violations).containsExactly(
+                new Violation("externalReference", "must not contain control characters"));
+    }
+
+    @Test
+    void halfASurrogatePairInFreeTextIsRefusedNamingTheEntry() {
+        String body = Questionnaires.eligible().medications("aspirin", "Eliquis \\udc00 5 mg").json()
+                .replace("\\\\udc00", "\\udc00");
+        List<Violation> violations = new ArrayList<>();
+
+        READER.read(READER.parse(body.getBytes(StandardCharsets.UTF_8), MESSAGES), "", MESSAGES, violations);
+
+        assertThat(violations).containsExactly(new Violation("medications[1]",
+                "holds half of a surrogate pair, which is not valid Unicode text"));
+    }
+
+    @Test
+    void aControlCharacterInFreeTextIsKept() {
+        assertThat(violations(Questionnaires.eligible().medications("aspirin\u0000\t81 mg"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "a body in {0} is refused as not UTF-8")
+    @ValueSource(strings = { "UTF-16", "UTF-16LE", "UTF-32", "ISO-8859-1" })
+    void aBodyInAnotherEncodingIsRefused(String charset) {
+        byte[] body = Questionnaires.eligible().answer("externalReference", "café").json()
+                .getBytes(java.nio.charset.Charset.forName(charset));
+
+        assertThatThrownBy(() -> READER.parse(body, MESSAGES)).isInstanceOfSatisfying(ProblemException.class,
+                problem -> {
+                    assertThat(problem.problem().status()).isEqualTo(400);
+                    assertThat(problem.problem().detail()).contains("UTF-8");
+                });
     }
 
     @Test
