@@ -96,7 +96,7 @@ public record AuditSettings(
     public static String embeddedUrl(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create audit.data-dir " + dir, e);
         }

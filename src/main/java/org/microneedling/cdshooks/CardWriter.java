@@ -19,7 +19,13 @@ class CardWriter {
 
     /** CDS Hooks: a summary SHOULD be under 140 characters. */
     static final int MAX_SUMMARY = 139;
-    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|])");
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~])");
+    /** Line breaks of every kind, and other control characters: record text must stay on its one line. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
+    /** What a Markdown renderer turns into a link by itself (GFM autolinks), even without brackets. */
+    private static final Pattern BARE_LINK = Pattern.compile("(?i)(://|www\\.|@)");
+    /** Invisible, and enough to keep a renderer from seeing a link. */
+    private static final String WORD_JOINER = "\u2060";
 
     /** Where a card's source and front-desk link point. */
     record Links(String sourceUrl, String frontDeskUrl) {
@@ -131,8 +137,14 @@ class CardWriter {
         return detail.toString().strip();
     }
 
-    /** Medicine names and evidence come from the record; they must not turn into markup. */
+    /**
+     * Medicine names and evidence come from the record; they must not turn into markup. Line breaks become spaces,
+     * so no heading or list item can start; Markdown characters are escaped; a bare address cannot become a link.
+     * The card's only links are the configured ones in {@link #baseCard}.
+     */
     static String escape(String text) {
-        return MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$1");
+        String oneLine = LINE_BREAKS.matcher(text).replaceAll(" ");
+        String escaped = MARKDOWN_SPECIAL.matcher(oneLine).replaceAll("\\\\$1");
+        return BARE_LINK.matcher(escaped).replaceAll(WORD_JOINER + "$1" + WORD_JOINER);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.microneedling.common.Characters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
@@ -76,6 +77,8 @@ class HookRequestTranslator {
         String hookInstance = text(hookRequest.get("hookInstance"));
         if (hookInstance == null || hookInstance.isBlank()) {
             violations.add(new Violation("hookInstance", messages.get("violation.required")));
+        } else if (Characters.hasControlOrBroken(hookInstance)) {
+            violations.add(new Violation("hookInstance", messages.get("violation.controlCharacters")));
         }
         JsonNode context = hookRequest.get("context");
         String patientId = context != null && context.isObject() ? text(context.get("patientId")) : null;
@@ -107,7 +110,7 @@ class HookRequestTranslator {
         JsonNode intake = latestIntake(prefetch.get(PREFETCH_INTAKE), questionnaireUrls);
         ObjectNode request = intake == null ? JsonNodeFactory.instance.objectNode()
                 : questionnaireResponses.toScreeningRequest(intake, messages);
-        if (hookInstance.length() <= MAX_EXTERNAL_REFERENCE) {
+        if (!Characters.exceed(hookInstance, MAX_EXTERNAL_REFERENCE)) {
             request.put("externalReference", hookInstance);
         }
         String appointmentDate = appointmentDate(context.get("appointments"));
@@ -175,8 +178,7 @@ class HookRequestTranslator {
     private static void addText(Set<String> texts, String text) {
         if (text != null && !text.isBlank()) {
             String trimmed = text.strip();
-            texts.add(trimmed.length() > MAX_MEDICATION_TEXT_LENGTH
-                    ? trimmed.substring(0, MAX_MEDICATION_TEXT_LENGTH) : trimmed);
+            texts.add(Characters.truncate(trimmed, MAX_MEDICATION_TEXT_LENGTH));
         }
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.microneedling.common.Characters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -284,8 +285,10 @@ public class QuestionnaireResponseTranslator {
             JsonNode value = identifier.path("value");
             if (!identifier.isObject() || !value.isTextual()) {
                 violation("identifier.value", "violation.string");
-            } else if (value.textValue().length() > MAX_EXTERNAL_REFERENCE) {
+            } else if (Characters.exceed(value.textValue(), MAX_EXTERNAL_REFERENCE)) {
                 violation("identifier.value", "violation.maxLength", MAX_EXTERNAL_REFERENCE);
+            } else if (Characters.hasControlOrBroken(value.textValue())) {
+                violation("identifier.value", "violation.controlCharacters");
             } else {
                 request.set(EXTERNAL_REFERENCE, value);
             }

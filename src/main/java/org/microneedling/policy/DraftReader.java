@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.microneedling.common.Characters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -209,7 +210,7 @@ final class DraftReader {
             return null;
         }
         String text = note.textValue();
-        if (text.codePointCount(0, text.length()) > NOTE_MAX_LENGTH) {
+        if (Characters.exceed(text, NOTE_MAX_LENGTH)) {
             violations.add(new Violation("note", messages.get("violation.maxLength", String.valueOf(NOTE_MAX_LENGTH))));
             return null;
         }

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.microneedling.common.MaxCharacters;
 import org.microneedling.common.Messages;
 import org.microneedling.screening.rules.Answer;
 import org.microneedling.screening.rules.Ruleset;
@@ -145,16 +146,17 @@ public final class QuestionnaireDefinition {
             return new Item(path, question, "boolean", null, required, help, null, null, null, null, null, shownWhen);
         }
         if (type == String.class) {
-            Size size = annotation(component, Size.class);
+            MaxCharacters length = annotation(component, MaxCharacters.class);
             return new Item(path, question, "string", null, required, help, null, null,
-                    size == null ? null : size.max(), null, null, shownWhen);
+                    length == null ? null : length.value(), null, null, shownWhen);
         }
         if (type == List.class) {
             Size size = annotation(component, Size.class);
-            Size elementSize = ((AnnotatedParameterizedType) component.getAnnotatedType())
-                    .getAnnotatedActualTypeArguments()[0].getAnnotation(Size.class);
+            MaxCharacters elementLength = ((AnnotatedParameterizedType) component.getAnnotatedType())
+                    .getAnnotatedActualTypeArguments()[0].getAnnotation(MaxCharacters.class);
             return new Item(path, question, "stringList", null, required, help, null, null,
-                    elementSize == null ? null : elementSize.max(), size == null ? null : size.max(), null, shownWhen);
+                    elementLength == null ? null : elementLength.value(), size == null ? null : size.max(), null,
+                    shownWhen);
         }
         throw new IllegalStateException("No questionnaire item type for " + path);
     }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +38,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import org.microneedling.common.Characters;
+import org.microneedling.common.Identifier;
+import org.microneedling.common.MaxCharacters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
@@ -63,6 +69,13 @@ class QuestionnaireReader {
     static final long MAX_TOKENS_PER_QUESTIONNAIRE = 2_000;
 
     private static final Map<Question, List<Method>> ANSWER_FIELDS = answerFields();
+    /** A planned radiation end further out than this is a typing error, not a treatment plan. */
+    static final int MAX_PLANNED_YEARS = 10;
+    /**
+     * The latest {@code asOf}: every date a decision writes (a birthday up to 120 years on, a planned end
+     * plus a window of up to 100 years) must still have four digits.
+     */
+    static final LocalDate LATEST_AS_OF = LocalDate.of(9799, 12, 31);
 
     private final ObjectReader reader;
     private final ObjectReader batchReader;
@@ -110,6 +123,10 @@ class QuestionnaireReader {
         if (body == null || isBlank(body)) {
             throw ProblemException.invalid(messages.get("problem.emptyBody"), List.of());
         }
+        // JSON is exchanged as UTF-8 (RFC 8259); the body is also recorded as UTF-8 text, which must be what was read.
+        if (!isUtf8(body)) {
+            throw ProblemException.invalid(messages.get("problem.notUtf8"), List.of());
+        }
         try {
             return reader.readTree(body);
         } catch (StreamConstraintsException e) {
@@ -129,6 +146,27 @@ class QuestionnaireReader {
             throw malformed(e, messages);
         } catch (IOException e) {
             throw ProblemException.invalid(messages.get("problem.malformed", "?", "?"), List.of());
+        }
+    }
+
+    /** Well-formed UTF-8 without a raw NUL, which JSON never holds and which betrays UTF-16 or UTF-32. */
+    private static boolean isUtf8(byte[] body) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b == 0) {
+                return false;
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -162,6 +200,7 @@ class QuestionnaireReader {
             age = resolveAge(request.patient(), asOf, pathPrefix, messages, found);
         }
         checkDates(request, asOf, pathPrefix, messages, found);
+        brokenText(node, pathPrefix, messages, found);
         found.removeIf(violation -> underMistypedField(violation, binder.violations()));
         found.sort(Comparator.comparing(Violation::field));
         if (!found.isEmpty()) {
@@ -185,6 +224,26 @@ class QuestionnaireReader {
         return violations;
     }
 
+    /**
+     * Text holding half a surrogate pair is not Unicode: written out as UTF-8 it would turn into '?', so the audit
+     * record would differ from the answer. Every string anywhere in the body is checked, not only known fields.
+     */
+    private static void brokenText(JsonNode node, String path, Messages messages, List<Violation> violations) {
+        if (node.isTextual()) {
+            if (Characters.hasBrokenSurrogate(node.textValue())
+                    && violations.stream().noneMatch(violation -> violation.field().equals(path))) {
+                violations.add(new Violation(path, messages.get("violation.brokenText")));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                brokenText(node.get(i), path + "[" + i + "]", messages, violations);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> brokenText(field.getValue(), prefixed(path, field.getKey()),
+                    messages, violations));
+        }
+    }
+
     /** A field inside an object that was not an object at all adds nothing but noise. */
     private static boolean underMistypedField(Violation violation, List<Violation> typeErrors) {
         return typeErrors.stream().anyMatch(error -> violation.field().startsWith(error.field() + "."));
@@ -203,6 +262,12 @@ class QuestionnaireReader {
         }
         if (constraint instanceof DecimalMax max) {
             return messages.get("violation.atMost", max.value());
+        }
+        if (constraint instanceof Identifier) {
+            return messages.get("violation.controlCharacters");
+        }
+        if (constraint instanceof MaxCharacters max) {
+            return messages.get("violation.maxLength", String.valueOf(max.value()));
         }
         if (constraint instanceof Size size) {
             return messages.get(violation.getInvalidValue() instanceof Collection<?> ? "violation.maxItems"
@@ -245,7 +310,17 @@ class QuestionnaireReader {
                 violations);
         notAfter(request.lastMicroneedlingDate(), asOf, prefixed(pathPrefix, "lastMicroneedlingDate"), messages,
                 violations);
+        if (request.asOf() != null && request.asOf().isAfter(LATEST_AS_OF)) {
+            violations.add(new Violation(prefixed(pathPrefix, "asOf"),
+                    messages.get("violation.notAfter", LATEST_AS_OF.toString())));
+        }
         HistoryAnswers history = request.history();
+        LocalDate latestPlannedEnd = asOf.plusYears(MAX_PLANNED_YEARS);
+        if (history.radiationTherapyEndDate() != null && history.radiationTherapyEndDate().isAfter(latestPlannedEnd)) {
+            violations.add(new Violation(prefixed(pathPrefix, "history.radiationTherapyEndDate"),
+                    messages.get("violation.tooFarAfterAsOf", String.valueOf(MAX_PLANNED_YEARS),
+                            latestPlannedEnd.toString())));
+        }
         notAfter(history.isotretinoinStopDate(), asOf, prefixed(pathPrefix, "history.isotretinoinStopDate"), messages,
                 violations);
         if (history.radiationTherapyEndDate() != null && history.radiationTherapy() == Answer.NO) {
@@ -255,6 +330,12 @@ class QuestionnaireReader {
         if (history.isotretinoinStopDate() != null && history.isotretinoin() == Answer.YES) {
             violations.add(new Violation(prefixed(pathPrefix, "history.isotretinoinStopDate"),
                     messages.get("violation.stopDateWhileTaking")));
+        }
+        // Without its answer a stop date would read as "not assessed" and a recent stop would be lost.
+        String isotretinoin = prefixed(pathPrefix, "history.isotretinoin");
+        if (history.isotretinoinStopDate() != null && history.isotretinoin() == null
+                && violations.stream().noneMatch(violation -> violation.field().equals(isotretinoin))) {
+            violations.add(new Violation(isotretinoin, messages.get("violation.requiredWithStopDate")));
         }
     }
 

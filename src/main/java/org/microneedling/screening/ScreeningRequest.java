@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.microneedling.common.Identifier;
+import org.microneedling.common.MaxCharacters;
 
 /**
  * The v1 intake questionnaire. Component names are the JSON field names; the binder, the
@@ -16,17 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ScreeningRequest(
         @Schema(description = "Opaque identifier of the calling system's visit or booking, echoed back; never a name.",
                 maxLength = 64, examples = "visit-20261125-0042")
-        @Size(max = 64) String externalReference,
+        @MaxCharacters(64) @Identifier String externalReference,
         @Schema(description = "The clinic's own opaque patient identifier, echoed back; never a name. The clearance "
                 + "look-up (GET /api/v1/clearances) finds the patient's latest screening by it.",
                 maxLength = 64, examples = "pt-000731")
-        @Size(max = 64) String patientReference,
+        @MaxCharacters(64) @Identifier String patientReference,
         @Schema(description = "The day the decision is made for, e.g. the appointment date. Default: today in screening.zone.")
         LocalDate asOf,
         @Valid PatientAnswers patient,
         @Valid HistoryAnswers history,
         @Schema(description = "Current medicines as free text, one per entry.", maxItems = 50)
-        @Size(max = 50) List<@Size(max = 200) String> medications,
+        @Size(max = 50) List<@MaxCharacters(200) String> medications,
         @Schema(description = "Date of the last microneedling session, if any.")
         LocalDate lastMicroneedlingDate,
         @Valid TreatmentPlan treatment,

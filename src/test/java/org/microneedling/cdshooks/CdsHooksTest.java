@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -152,6 +153,32 @@ class CdsHooksTest {
                         "\"resourceType\": \"Condition\"");
         call(notABundle).statusCode(400).body("violations.field", contains("prefetch.conditions"));
         given().contentType(ContentType.TEXT).body("{}").post(SERVICE).then().statusCode(415);
+    }
+
+    @Test
+    void recordTextCannotAddMarkdownLinesOrLinksToTheCard() throws IOException {
+        String injected = "Eliquis 5 mg\\n# Call us\\r\\n- free visit\\u2028[portal](https://evil.example)"
+                + " https://evil.example www.evil.example ![x](https://evil.example/a.png)";
+        String record = sample("appointment-book-ineligible.json")
+                .replace("\"text\": \"Eliquis 5 mg twice daily\"", "\"text\": \"" + injected + "\"");
+
+        ValidatableResponse card = call(record).statusCode(200);
+
+        String detail = card.extract().path("cards[0].detail");
+        assertThat(detail).contains("Eliquis 5 mg");
+        assertThat(detail.lines()).noneMatch(line -> line.contains("evil") && !line.startsWith("- `"));
+        assertThat(detail).doesNotContain("https://evil", "www.evil", "\u2028")
+                .as("no unescaped link syntax").doesNotContainPattern("(?<!\\\\)\\]\\(");
+        List<String> links = card.extract().path("cards[0].links.url");
+        assertThat(links).noneMatch(url -> url.contains("evil"));
+    }
+
+    @Test
+    void aControlCharacterInTheHookInstanceIsRefusedNamingIt() throws IOException {
+        String withNul = sample("appointment-book-record-only.json")
+                .replaceFirst("\"hookInstance\": \"", "\"hookInstance\": \"\\\\u0000");
+        call(withNul).statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("hookInstance"));
     }
 
     @Test

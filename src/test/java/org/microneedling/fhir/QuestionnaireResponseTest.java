@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -123,6 +124,29 @@ class QuestionnaireResponseTest {
         removeItem(response, "externalReference");
         response.putObject("identifier").put("value", "x".repeat(65));
         postFhir(response.toString()).statusCode(400).body("violations.field", contains("identifier.value"));
+    }
+
+    @Test
+    void identifierOf64EmojiIsEchoedBecauseLengthsCountCharacters() {
+        ObjectNode response = fromRequest(vignette("eligible-baseline.json"), false);
+        removeItem(response, "externalReference");
+        String emoji = "\uD83D\uDE00".repeat(64);
+        response.putObject("identifier").put("value", emoji);
+        given().contentType(FhirMediaTypes.FHIR_JSON + "; charset=UTF-8").accept(FhirMediaTypes.FHIR_JSON)
+                .body(response.toString().getBytes(StandardCharsets.UTF_8)).post("/api/v1/screenings").then()
+                .statusCode(200).body("externalReference", equalTo(emoji));
+    }
+
+    @Test
+    void aControlCharacterInTheIdentifierOrAStringAnswerIsRefusedNamingIt() {
+        ObjectNode response = fromRequest(vignette("eligible-baseline.json"), false);
+        removeItem(response, "externalReference");
+        response.putObject("identifier").put("value", "visit\u0000-1");
+        postFhir(response.toString()).statusCode(400).body("violations.field", contains("identifier.value"));
+
+        ObjectNode answered = fromRequest(vignette("eligible-baseline.json"), false);
+        replaceAnswer(answered, "externalReference", MAPPER.createObjectNode().put("valueString", "visit\u0007"));
+        postFhir(answered.toString()).statusCode(400).body("violations.field", contains("externalReference"));
     }
 
     @Test

@@ -2,21 +2,15 @@ package org.microneedling.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
+import java.util.Objects;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -29,14 +23,14 @@ import org.microneedling.screening.rules.Ruleset;
  * Fuzzes the path from request bytes to a decision. In a plain {@code ./mvnw test} only the seeds under
  * {@code QuestionnaireFuzzTestInputs} run (regression mode); {@code JAZZER_FUZZ=1 ./mvnw test
  * -Dtest=QuestionnaireFuzzTest} fuzzes for {@code maxDuration}. Invariants: only validation problems (400, or
- * 413 for size) escape; a decision's outcome is its most severe reason's; ELIGIBLE exactly when there is none.
+ * 413 for size) escape; a decision's outcome is its most severe reason's; ELIGIBLE exactly when there is none;
+ * every date it writes is {@code YYYY-MM-DD}.
  */
 class QuestionnaireFuzzTest {
 
     private static final Messages MESSAGES = Messages.of(Locale.ENGLISH);
     private static final Ruleset RULESET = Ruleset.defaults();
-    private static final QuestionnaireReader READER = new QuestionnaireReader(new ObjectMapper(), validator(),
-            new FixedConfig());
+    private static final QuestionnaireReader READER = DefaultScreeningConfig.reader();
 
     @FuzzTest(maxDuration = "60s")
     @DictionaryEntries({ "\"externalReference\"", "\"asOf\"", "\"patient\"", "\"dateOfBirth\"", "\"age\"",
@@ -44,8 +38,8 @@ class QuestionnaireFuzzTest {
             "\"takesBloodThinners\"", "\"radiationTherapy\"", "\"radiationTherapyEndDate\"", "\"isotretinoin\"",
             "\"isotretinoinStopDate\"", "\"medications\"", "\"lastMicroneedlingDate\"", "\"treatment\"",
             "\"energyAssisted\"", "\"needleDepthMm\"", "\"YES\"", "\"NO\"", "\"UNKNOWN\"", "\"IV\"", "\"2026-11-25\"",
-            "\"2008-02-29\"", "\"Eliquis 5 mg\"", "\"aspirin\"", "\"ibuprofen\"", "true", "false", "null", "1e999",
-            "-0", "1.5" })
+            "\"2008-02-29\"", "\"9999-12-31\"", "\"\\u0000\"", "\"\\ud800\"", "\"Eliquis 5 mg\"",
+            "\"Eliquis5mg\"", "\"aspirin\"", "\"ibuprofen\"", "true", "false", "null", "1e999", "-0", "1.5" })
     void jsonToDecision(byte[] body) {
         JsonNode node;
         List<Violation> violations = new ArrayList<>();
@@ -73,40 +67,7 @@ class QuestionnaireFuzzTest {
         assertThat(decision.outcome()).isEqualTo(worst);
         assertThat(decision.outcome() == Outcome.ELIGIBLE).isEqualTo(decision.reasons().isEmpty());
         assertThat(RULESET.decide(valid.intake())).isEqualTo(decision);
-    }
-
-    private static Validator validator() {
-        return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
-    }
-
-    /** The shipped defaults of {@link ScreeningConfig}, without a container. */
-    private static final class FixedConfig implements ScreeningConfig {
-
-        @Override
-        public ZoneId zone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public int maxBodyBytes() {
-            return 65_536;
-        }
-
-        @Override
-        public Batch batch() {
-            return new Batch() {
-                @Override
-                public int maxSize() {
-                    return 1_000;
-                }
-
-                @Override
-                public int maxBodyBytes() {
-                    return 4_194_304;
-                }
-            };
-        }
+        assertThat(decision.reasons()).extracting(Finding::reassessAfter).filteredOn(Objects::nonNull)
+                .allSatisfy(date -> assertThat(date.toString()).as("written as YYYY-MM-DD").hasSize(10));
     }
 }

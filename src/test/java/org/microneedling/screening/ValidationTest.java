@@ -220,10 +220,24 @@ class ValidationTest {
     }
 
     @Test
+    void plannedRadiationEndDateMoreThanTenYearsAheadIsRefusedNamingIt() {
+        rejected(Questionnaires.eligible().answer("history.radiationTherapy", "YES")
+                .answer("history.radiationTherapyEndDate", "9999-12-31"))
+                .body("violations.field", contains("history.radiationTherapyEndDate"));
+    }
+
+    @Test
     void isotretinoinStopDateWhileTakingItIsAContradiction() {
         rejected(Questionnaires.eligible().answer("history.isotretinoin", "YES")
                 .answer("history.isotretinoinStopDate", "2026-10-01"))
                 .body("violations.field", contains("history.isotretinoinStopDate"));
+    }
+
+    @Test
+    void isotretinoinStopDateWithoutItsAnswerNamesTheAnswer() {
+        rejected(Questionnaires.eligible().without("history.isotretinoin")
+                .answer("history.isotretinoinStopDate", "2026-10-01"))
+                .body("violations.field", contains("history.isotretinoin"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import org.microneedling.audit.OwnerOnly;
+
 /**
  * {@code anchors.journal}: one frame per purged segment, its "canonical bytes" a tab-separated line (chain, last
  * sequence, last hash, records deleted, cutoff, time), written and synced before the segment is deleted.
@@ -61,6 +63,7 @@ final class AnchorFile {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             if (fresh) {
+                OwnerOnly.file(file);
                 channel.write(ByteBuffer.wrap(Frame.MAGIC));
             }
             while (buffer.hasRemaining()) {

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import org.microneedling.audit.OwnerOnly;
+
 /**
  * The names and files of a journal folder: {@code segment-<first sequence>.journal}, its {@code .summary} once it is
  * closed, and the folder itself.
@@ -56,6 +58,9 @@ final class SegmentFiles {
     static void writeSummary(Segment segment) throws IOException {
         Path summary = summaryOf(segment.path());
         Path temporary = summary.resolveSibling(summary.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary);
+        OwnerOnly.file(temporary);
         Files.writeString(temporary, segment.summaryLine() + "\n", StandardCharsets.UTF_8);
         try {
             Files.move(temporary, summary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 import org.microneedling.audit.ChainHash;
+import org.microneedling.audit.OwnerOnly;
 
 /**
  * Finds the segments of a journal folder when it is opened: closed segments from their summaries (read in full only
@@ -114,6 +115,7 @@ final class SegmentRecovery {
             try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
                     FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE)) {
+                OwnerOnly.file(aside);
                 long copied = 0;
                 while (copied < size - kept) {
                     copied += in.transferTo(kept + copied, size - kept - copied, out);

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.jboss.logging.Logger;
 import org.microneedling.audit.AuditRecords;
+import org.microneedling.audit.OwnerOnly;
 import org.microneedling.audit.ChainHash;
 
 /**
@@ -58,7 +59,7 @@ final class SegmentedJournal implements AutoCloseable {
      * the last segment, moving aside any frames after its last complete unit.
      */
     static SegmentedJournal open(Path dir, boolean sync, long segmentBytes) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.folder(dir);
         SegmentedJournal journal = new SegmentedJournal(dir, sync, segmentBytes);
         journal.recover();
         return journal;
@@ -154,6 +155,7 @@ final class SegmentedJournal implements AutoCloseable {
         Path path = SegmentFiles.pathFor(dir, firstSeq);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        OwnerOnly.file(path);
         try {
             ByteBuffer header = ByteBuffer.wrap(Frame.MAGIC);
             while (header.hasRemaining()) {

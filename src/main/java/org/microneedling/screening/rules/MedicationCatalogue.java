@@ -15,12 +15,16 @@ import java.util.Set;
 /**
  * The medicines the screening recognises, read from {@code medications.tsv}, and the matching of
  * free-text medication lines against them: case-insensitive, whole words only, so that a brand
- * inside a longer word never counts. A medications list holds current medicines, so negations such
+ * inside a longer word never counts. A word is a run of letters: digits end it too, because doses
+ * are often glued to the name ("Eliquis5mg", "warfarin-5") and an anticoagulant must not pass
+ * unnoticed for want of a space. A medications list holds current medicines, so negations such
  * as "stopped warfarin" are deliberately not interpreted; staff clarify those with the provider.
  */
 public final class MedicationCatalogue {
 
     static final String RESOURCE = "medications.tsv";
+    /** How a medication line is cut into words; part of the ruleset digest. */
+    static final String WORD_BOUNDARIES = "letters-only";
 
     private final List<MedicationEntry> entries;
     private final Map<String, Name> namesByWords = new HashMap<>();
@@ -112,20 +116,23 @@ public final class MedicationCatalogue {
         return matches;
     }
 
-    /** Splits text into lower-case runs of letters and digits. */
+    /** Splits text into lower-case runs of letters; digits, punctuation and spaces end a word. */
     static List<String> words(String original) {
         // Lower-cased once, not word by word.
         String text = original.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (wordChar && start < 0) {
+        int i = 0;
+        while (i <= text.length()) {
+            int codePoint = i < text.length() ? text.codePointAt(i) : -1;
+            boolean letter = codePoint >= 0 && Character.isLetter(codePoint);
+            if (letter && start < 0) {
                 start = i;
-            } else if (!wordChar && start >= 0) {
+            } else if (!letter && start >= 0) {
                 words.add(text.substring(start, i));
                 start = -1;
             }
+            i += codePoint >= 0 ? Character.charCount(codePoint) : 1;
         }
         return words;
     }

@@ -146,6 +146,8 @@ public final class Ruleset {
     private String computeDigest(MedicationCatalogue medications) {
         StringBuilder canonical = new StringBuilder();
         canonical.append("ruleset ").append(NAME).append(' ').append(VERSION).append('\n');
+        // The same list read with other word boundaries decides differently, so the boundaries count.
+        canonical.append("medication-words ").append(MedicationCatalogue.WORD_BOUNDARIES).append('\n');
         for (Rule rule : rules) {
             canonical.append("rule ").append(rule.code()).append(' ').append(rule.outcome())
                     .append(parameterText(rule.parameters())).append('\n');

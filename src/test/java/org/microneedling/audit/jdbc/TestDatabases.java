@@ -23,7 +23,7 @@ import org.microneedling.audit.AuditSettings;
  * it the PostgreSQL tests are skipped on a workstation and fail on CI (env {@code CI} set), so CI cannot go green
  * without them.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
@@ -51,7 +51,7 @@ final class TestDatabases {
     }
 
     /** A new, empty database on the test server, so tests never see each other's records. */
-    static AuditSettings postgres() {
+    public static AuditSettings postgres() {
         requirePostgres();
         String url = System.getenv("AUDIT_TEST_PG_URL");
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

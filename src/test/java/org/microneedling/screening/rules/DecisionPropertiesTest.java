@@ -1,6 +1,7 @@
 package org.microneedling.screening.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +29,8 @@ class DecisionPropertiesTest {
     private static final int CASES = 500;
     private static final long SEED = 20261125L;
     private static final List<String> MEDICATIONS = List.of("metformin 500 mg", "Eliquis 5 mg twice daily",
-            "warfarin", "aspirin 81 mg", "ibuprofen 400 mg", "Plavix", "heparinoid cream", "tacrolimus");
+            "warfarin", "aspirin 81 mg", "ibuprofen 400 mg", "Plavix", "heparinoid cream", "tacrolimus", "Eliquis5mg",
+            "warfarin-5", "(Plavix)", "aspirinX", "Plavixx 75 mg");
 
     /** One generated intake, kept as values so that each property builds it afresh. */
     record GeneratedIntake(int number, Map<Question, Answer> answers, int age, Integer skinType,
@@ -143,6 +145,21 @@ class DecisionPropertiesTest {
         List<Outcome> order = decision.reasons().stream().map(Finding::outcome).toList();
         assertThat(order).as("INELIGIBLE reasons first").isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(decision.reasons()).allSatisfy(reason -> assertThat(reason.outcome()).isNotEqualTo(Outcome.ELIGIBLE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("intakes")
+    void aDoseGluedToItsNameDecidesAsASpacedOne(GeneratedIntake intake) {
+        Decision spaced = RULESET.decide(intake.builder().build());
+        List<String> glued = intake.medications().stream().map(line -> line.replace(" ", "")).toList();
+        Decision gluedDecision = RULESET.decide(intake.builder().medications(glued).build());
+
+        assertThat(gluedDecision.outcome()).as("medications %s", glued).isEqualTo(spaced.outcome());
+        assertThat(gluedDecision.reasons()).extracting(Finding::code, Finding::outcome)
+                .isEqualTo(spaced.reasons().stream().map(reason -> tuple(reason.code(), reason.outcome()))
+                        .toList());
+        assertThat(gluedDecision.advisories()).extracting(AdvisoryFinding::code)
+                .isEqualTo(spaced.advisories().stream().map(AdvisoryFinding::code).toList());
     }
 
     @ParameterizedTest

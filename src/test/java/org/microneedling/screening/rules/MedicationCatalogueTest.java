@@ -121,6 +121,12 @@ class MedicationCatalogueTest {
             warfarin sodium 5mg, INR checked   | warfarin
             heparin injection                  | heparin
             Xarelto,20mg                       | rivaroxaban
+            Eliquis5mg                         | apixaban
+            warfarin-5                         | warfarin
+            (Plavix)                           | clopidogrel
+            5mg:Eliquis twice daily            | apixaban
+            ASA81                              | aspirin
+            coumadin2.5mg/day                  | warfarin
             """)
     void realisticLinesAreRecognised(String line, String ingredient) {
         assertThat(recognise(line)).extracting(match -> match.entry().ingredient()).containsExactly(ingredient);
@@ -139,9 +145,21 @@ class MedicationCatalogueTest {
             metformin 500 mg
             vitamin D 1000 IU
             nasal spray
+            aspirinX
+            Plavixx75
+            5Eliquiss
             """)
     void onlyWholeWordsCount(String line) {
         assertThat(recognise(line)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} glued to a dose is still {0}")
+    @MethodSource("contractNames")
+    void aDoseGluedToANameEndsTheWord(String name, String ingredient, MedicationClass medicationClass) {
+        for (String line : List.of(name + "5mg", "10" + name, name + "-5", "(" + name + ")", "2*" + name + "1")) {
+            assertThat(recognise(line)).as("recognised in '%s'", line)
+                    .extracting(match -> match.entry().ingredient()).containsExactly(ingredient);
+        }
     }
 
     @Test

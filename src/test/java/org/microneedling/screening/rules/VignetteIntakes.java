@@ -55,6 +55,9 @@ final class VignetteIntakes {
         builder.fitzpatrickSkinType(skinType(patient.get("fitzpatrickSkinType")));
 
         LocalDate radiationEnd = date(history.get("radiationTherapyEndDate"));
+        if (radiationEnd != null && radiationEnd.isAfter(asOf.plusYears(10))) {
+            throw new IllegalArgumentException("history.radiationTherapyEndDate more than 10 years after asOf");
+        }
         if (radiationEnd != null && answer("history.radiationTherapy", history.get("radiationTherapy")) == Answer.NO) {
             throw new IllegalArgumentException("history.radiationTherapyEndDate given with radiationTherapy NO");
         }
@@ -62,6 +65,9 @@ final class VignetteIntakes {
                 date(history.get("isotretinoinStopDate")));
         if (isotretinoinStop != null && answer("history.isotretinoin", history.get("isotretinoin")) == Answer.YES) {
             throw new IllegalArgumentException("history.isotretinoinStopDate given with isotretinoin YES");
+        }
+        if (isotretinoinStop != null && answer("history.isotretinoin", history.get("isotretinoin")) == null) {
+            throw new IllegalArgumentException("history.isotretinoin is required with a stop date");
         }
         builder.radiationTherapyEndDate(radiationEnd).isotretinoinStopDate(isotretinoinStop);
         builder.lastMicroneedlingDate(notAfter(asOf, "lastMicroneedlingDate", date(request.get("lastMicroneedlingDate"))));
