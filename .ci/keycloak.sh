@@ -80,8 +80,10 @@ keycloak_test_stop() {
 }
 
 if [ -z "${KEYCLOAK_TEST_URL:-}" ]; then
-    if ! command -v unzip >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
-    fi
+    for _keycloak_tool in unzip curl; do
+        if ! command -v "$_keycloak_tool" >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$_keycloak_tool" >/dev/null
+        fi
+    done
     _keycloak_start
 fi
