@@ -78,6 +78,13 @@ class StaffSignInBrowserTest extends BrowserTest {
         assertThat(activity.isHttpOnly()).isTrue();
         assertThat(activity.getSameSite()).isEqualTo("Strict");
         assertThat(String.valueOf(page.script("return document.cookie;"))).doesNotContain("q_session");
+        io.restassured.specification.RequestSpecification behindTls = given().header("X-Forwarded-Proto", "https");
+        for (Cookie cookie : browser.driver().manage().getCookies()) {
+            behindTls = behindTls.cookie(cookie.getName(), cookie.getValue());
+        }
+        assertThat(behindTls.get(root + "api/v1/session").then().statusCode(200).extract().header("Set-Cookie"))
+                .as("the renewed idle deadline, behind https").contains("screening-activity=").contains("Secure")
+                .contains("HTTPOnly").contains("SameSite=Strict");
         assertThat(String.valueOf(page.script("return JSON.stringify(Object.assign({}, localStorage)) + "
                 + "JSON.stringify(Object.assign({}, sessionStorage));"))).doesNotContainPattern(JWT);
     }

@@ -31,6 +31,9 @@ public class KeycloakProfile implements QuarkusTestProfile {
                 // default to smallrye-jwt, so one second it is).
                 Map.entry("smallrye.jwt.expiration.grace", "1"),
                 Map.entry("screening.sign-in.idle-timeout", IDLE_SECONDS + "S"),
+                // As behind a TLS-terminating proxy: a request forwarded as https gets Secure cookies.
+                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
                 Map.entry("audit.db.url", "jdbc:h2:mem:keycloak-test"));
     }
 }
