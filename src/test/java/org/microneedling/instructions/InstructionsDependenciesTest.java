@@ -16,9 +16,18 @@ class InstructionsDependenciesTest {
             .importPackages("org.microneedling");
 
     @Test
-    void nothingDependsOnTheInstructions() {
-        noClasses().that().resideOutsideOfPackage("org.microneedling.instructions..")
+    void onlyTheReviewWorkflowDependsOnTheInstructions() {
+        noClasses().that().resideOutsideOfPackages("org.microneedling.instructions..", "org.microneedling.review..")
                 .should().dependOnClassesThat().resideInAPackage("org.microneedling.instructions..")
+                .because("the sheet is a leaf; the review workflow only tells it a screening's status")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theInstructionsDoNotDependOnTheReviewWorkflow() {
+        noClasses().that().resideInAPackage("org.microneedling.instructions..")
+                .should().dependOnClassesThat().resideInAPackage("org.microneedling.review..")
+                .because("the status arrives through ScreeningStatusSource, so the arrow points one way")
                 .check(SERVICE);
     }
 
