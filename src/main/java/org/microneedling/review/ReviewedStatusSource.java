@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.microneedling.instructions.OutcomeStatusSource;
 import org.microneedling.instructions.PatientStatus;
 import org.microneedling.instructions.ScreeningStatusSource;
 import org.microneedling.instructions.StoredDecision;
@@ -14,6 +15,8 @@ import org.microneedling.instructions.StoredDecision;
  */
 @ApplicationScoped
 public class ReviewedStatusSource implements ScreeningStatusSource {
+
+    private static final ScreeningStatusSource OUTCOME_ONLY = new OutcomeStatusSource();
 
     private final ReviewIndex index;
     private final ReviewService reviews;
@@ -28,11 +31,7 @@ public class ReviewedStatusSource implements ScreeningStatusSource {
         ScreeningFacts facts = index.screening(clinicId, decision.screeningId()).orElse(null);
         if (facts == null) {
             // The sheet has already read the decision for this clinic; without facts it follows the outcome.
-            return switch (decision.outcome()) {
-                case ELIGIBLE -> PatientStatus.ELIGIBLE;
-                case INELIGIBLE -> PatientStatus.INELIGIBLE;
-                case REFER_TO_PROVIDER -> PatientStatus.PENDING_REVIEW;
-            };
+            return OUTCOME_ONLY.statusOf(decision, clinicId);
         }
         List<Review> recorded = index.clinic(clinicId).reviews(decision.screeningId());
         Review latest = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
