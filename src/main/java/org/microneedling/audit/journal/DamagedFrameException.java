@@ -8,7 +8,15 @@ final class DamagedFrameException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    private final long offset;
+
     DamagedFrameException(Path segment, long offset, String what) {
         super(segment.getFileName() + " at byte " + offset + ": " + what);
+        this.offset = offset;
+    }
+
+    /** Where the damaged frame starts. */
+    long offset() {
+        return offset;
     }
 }

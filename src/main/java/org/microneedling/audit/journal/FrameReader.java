@@ -20,6 +20,7 @@ final class FrameReader implements AutoCloseable {
     private final DataInputStream in;
     private final CRC32C crc = new CRC32C();
     private long offset;
+    private byte skippedFlags;
 
     /** Reads up to {@code limit} bytes of the file; a file cut shorter ends where it ends. */
     FrameReader(Path path, long limit) throws IOException {
@@ -38,6 +39,29 @@ final class FrameReader implements AutoCloseable {
             throw new DamagedFrameException(path, 0, "not an audit journal segment");
         }
         offset = Frame.MAGIC.length;
+    }
+
+    /**
+     * Reads from {@code start}, a frame boundary known from an earlier pass, skipping the frame there if its header
+     * can be read: what follows a damaged frame. {@link #skippedUnitEnd()} tells what the skipped frame's flags say.
+     */
+    static FrameReader after(Path path, long start, long limit) throws IOException {
+        FrameReader reader = new FrameReader(path, limit);
+        reader.in.skipNBytes(start - Frame.MAGIC.length);
+        reader.offset = start;
+        if (limit - start < Frame.HEADER_BYTES) {
+            throw new DamagedFrameException(path, start, "frame header cut short");
+        }
+        int length = reader.in.readInt();
+        if (length < Frame.DIGEST_BYTES || length > Frame.MAX_PAYLOAD_BYTES
+                || start + Frame.HEADER_BYTES + length > reader.limit) {
+            throw new DamagedFrameException(path, start, "frame length " + length + " does not fit");
+        }
+        reader.in.readInt();
+        reader.skippedFlags = reader.in.readByte();
+        reader.in.skipNBytes(length);
+        reader.offset = start + Frame.HEADER_BYTES + length;
+        return reader;
     }
 
     /** Reads a segment's frames in order up to its known size; the caller holds the journal's files read lock. */
@@ -82,6 +106,11 @@ final class FrameReader implements AutoCloseable {
             unitEnd[0] = (flags & Frame.UNIT_END) != 0;
         }
         return new Frame(canonical, digest);
+    }
+
+    /** Whether the frame skipped by {@link #after} says it ends its unit (its flags may be the damaged part). */
+    boolean skippedUnitEnd() {
+        return (skippedFlags & Frame.UNIT_END) != 0;
     }
 
     /** The byte just after the last frame read. */

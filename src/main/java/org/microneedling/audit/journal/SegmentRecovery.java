@@ -99,6 +99,27 @@ final class SegmentRecovery {
     }
 
     /**
+     * A crash can only cut the last batch short: a batch is written only after the one before it was synced. So
+     * when a complete unit and a frame after it can be read beyond the damaged frame, cutting at the damage would
+     * drop records that callers were told were recorded.
+     */
+    private static boolean laterBatchFollows(Path path, DamagedFrameException damage, long size) throws IOException {
+        boolean[] unitEnd = new boolean[1];
+        try (FrameReader reader = FrameReader.after(path, damage.offset(), size)) {
+            boolean unitEnded = reader.skippedUnitEnd();
+            while (reader.next(unitEnd) != null) {
+                if (unitEnded) {
+                    return true;
+                }
+                unitEnded = unitEnd[0];
+            }
+        } catch (DamagedFrameException | IllegalArgumentException unreadable) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
      * The last segment after a crash may end in a batch that was never answered (written in part, or without its
      * unit end). Those bytes are copied to a side file for inspection, then cut off, so the chain continues
      * from the last record a caller may have been told about.
@@ -110,6 +131,11 @@ final class SegmentRecovery {
         }
         Scan scan = scan(path, size);
         long kept = scan.unitEndOffset();
+        if (scan.damage() != null && laterBatchFollows(path, scan.damage(), size)) {
+            throw new IOException("audit journal " + scan.damage().getMessage() + ", and records of a later batch "
+                    + "follow it: this is damage to confirmed records, not a write a crash cut short. Nothing was "
+                    + "cut; restore the segment from a backup, or inspect it and move it aside; the journal opens again once it can be read");
+        }
         if (kept < size) {
             Path aside = path.resolveSibling(path.getFileName() + ".tail-" + System.currentTimeMillis());
             try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);

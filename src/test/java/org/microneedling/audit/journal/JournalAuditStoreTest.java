@@ -277,6 +277,69 @@ class JournalAuditStoreTest {
     }
 
     @Test
+    void aDamagedRecordWithConfirmedBatchesAfterItKeepsTheJournalClosedAndCutsNothing() throws IOException {
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+        appendSeparately(3);
+        store.close();
+        store = null;
+        Path segment = segments().get(0);
+        flipPayloadByte(segment, 0);
+        byte[] before = Files.readAllBytes(segment);
+
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+
+        assertThat(store.ready()).as("two answered batches follow the damage: not a torn write").isFalse();
+        assertThatThrownBy(() -> store.append(List.of(AuditEntries.entry())))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(503));
+        assertThat(Files.readAllBytes(segment)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
+            assertThat(files.filter(p -> p.getFileName().toString().contains(".tail-"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aDamagedLastRecordOfAnAnsweredBatchWithAnotherBatchAfterItKeepsTheJournalClosed() throws IOException {
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+        appendSeparately(2);
+        store.close();
+        store = null;
+        flipPayloadByte(segments().get(0), 0);
+
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+
+        assertThat(store.ready()).isFalse();
+    }
+
+    @Test
+    void aDamagedFrameInsideTheLastBatchIsStillATornWrite() throws IOException {
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+        AuditEntry confirmed = AuditEntries.entry();
+        store.append(List.of(confirmed));
+        store.append(List.of(AuditEntries.entry(), AuditEntries.entry(), AuditEntries.entry()));
+        store.close();
+        store = null;
+        // The disk kept the batch's later pages but not its first frame: that batch was never answered.
+        flipPayloadByte(segments().get(0), 1);
+
+        open(JournalSettings.DEFAULT_SEGMENT_BYTES);
+
+        assertThat(store.ready()).isTrue();
+        assertThat(store.verify().intact()).isTrue();
+        assertThat(store.verify().records()).isEqualTo(1);
+        assertThat(store.findResult(confirmed.screeningId())).contains(confirmed.result());
+    }
+
+    /** Overwrites one byte inside the payload of frame {@code index}, leaving its stored checksum as it was. */
+    private static void flipPayloadByte(Path segment, int index) throws IOException {
+        long start = index == 0 ? Frame.MAGIC.length : frameEnds(segment).get(index - 1);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, start + Frame.HEADER_BYTES + 20);
+            channel.write(ByteBuffer.wrap(new byte[] { (byte) (one.get(0) ^ 0x20) }), start + Frame.HEADER_BYTES + 20);
+        }
+    }
+
+    @Test
     void garbageAfterTheLastRecordIsMovedAside() throws IOException {
         open(JournalSettings.DEFAULT_SEGMENT_BYTES);
         store.append(List.of(AuditEntries.entry()));
