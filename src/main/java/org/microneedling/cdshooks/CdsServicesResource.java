@@ -41,6 +41,7 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.fhir.QuestionnaireCanonicals;
 import org.microneedling.review.ScreeningLookup;
+import org.microneedling.screening.RequestBodies;
 import org.microneedling.screening.ScreeningService;
 import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
@@ -64,10 +65,12 @@ public class CdsServicesResource {
     private final SecurityIdentity identity;
     private final ScreeningLookup lookup;
     private final FeedbackRecorder feedback;
+    private final RequestBodies bodies;
 
     CdsServicesResource(ScreeningService screening, HookRequestTranslator translator, CardWriter cards,
             CdsHooksConfig config, QuestionnaireCanonicals questionnaires, SecurityIdentity identity,
-            ScreeningLookup lookup, FeedbackRecorder feedback) {
+            ScreeningLookup lookup, FeedbackRecorder feedback, RequestBodies bodies) {
+        this.bodies = bodies;
         this.lookup = lookup;
         this.feedback = feedback;
         this.screening = screening;
@@ -153,7 +156,7 @@ public class CdsServicesResource {
     @Operation(summary = "Feedback on cards",
             description = "CDS Hooks 2.0 feedback: {\"feedback\": [{\"card\": \"<uuid>\", \"outcome\": \"accepted\" | "
                     + "\"overridden\", \"overrideReason\": {\"reason\": Coding, \"userComment\": \"...\"}, "
-                    + "\"outcomeTimestamp\": \"<date-time>\"}]}, at most 100 items. Each item is recorded in the audit "
+                    + "\"outcomeTimestamp\": \"<date-time>\"}]}, at most 100 items and 64 KiB. Each item is recorded in the audit "
                     + "trail with the screening its card came from, before the answer; when they cannot be recorded, "
                     + "none is kept.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
@@ -170,7 +173,8 @@ public class CdsServicesResource {
         if (!SERVICE_ID.equals(serviceId)) {
             throw ProblemException.of(ProblemType.NOT_FOUND, messages.get("cds.problem.unknownService", SERVICE_ID));
         }
-        requireJson(contentType, messages);
+        bodies.requireJson(contentType, messages);
+        bodies.requireSingleSize(body, messages);
         JsonNode node = screening.parse(body, messages);
         List<FeedbackReader.Item> items = FeedbackReader.read(node, config.overrideReasonSystem(), feedback.now(),
                 messages);

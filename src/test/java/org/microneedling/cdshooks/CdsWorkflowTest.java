@@ -189,6 +189,10 @@ class CdsWorkflowTest {
         as(CdsKeysProfile.LAKESIDE_ADMIN).body(body).post(FEEDBACK).then().statusCode(200);
         given().header("X-API-Key", CdsKeysProfile.LAKESIDE_EHR).contentType("text/plain").body(body).post(FEEDBACK)
                 .then().statusCode(415);
+        String comment = ", \"overrideReason\": {\"userComment\": \"" + "x".repeat(900) + "\"}";
+        as(CdsKeysProfile.LAKESIDE_EHR).body(feedback(java.util.Collections.nCopies(80, item(card, "overridden",
+                comment)).toArray(String[]::new))).post(FEEDBACK).then().statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
