@@ -170,14 +170,15 @@ public class CdsServicesResource {
     public Uni<Response> feedback(@PathParam("id") String serviceId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, byte[] body) {
         Messages messages = Messages.forRequest(headers);
-        if (!SERVICE_ID.equals(serviceId)) {
-            throw ProblemException.of(ProblemType.NOT_FOUND, messages.get("cds.problem.unknownService", SERVICE_ID));
-        }
         bodies.requireJson(contentType, messages);
         bodies.requireSingleSize(body, messages);
         JsonNode node = screening.parse(body, messages);
         List<FeedbackReader.Item> items = FeedbackReader.read(node, config.overrideReasonSystem(), feedback.now(),
                 messages);
+        // After the body: a malformed body gets the same answer whichever service it was sent to.
+        if (!SERVICE_ID.equals(serviceId)) {
+            throw ProblemException.of(ProblemType.NOT_FOUND, messages.get("cds.problem.unknownService", SERVICE_ID));
+        }
         return CallerContext.resumeOn(feedback.record(Caller.of(identity), serviceId, items, messages))
                 .map(recorded -> {
                     ObjectNode answer = JsonNodeFactory.instance.objectNode();
