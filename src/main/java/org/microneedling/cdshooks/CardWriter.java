@@ -1,19 +1,25 @@
 package org.microneedling.cdshooks;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.microneedling.common.Messages;
+import org.microneedling.review.ScreeningLookup;
 import org.microneedling.screening.ScreeningResult;
 import org.microneedling.screening.rules.Outcome;
 
-/** Writes a screening result as one CDS Hooks card: the outcome as its indicator, every reason in its detail. */
+/**
+ * Writes a screening result as one CDS Hooks card: the outcome as its indicator, every reason in its detail, and for
+ * a referral the reasons a user may give for setting it aside. A patient's valid clearance is a second, info card.
+ */
 @ApplicationScoped
 class CardWriter {
 
@@ -27,26 +33,79 @@ class CardWriter {
     /** Invisible, and enough to keep a renderer from seeing a link. */
     private static final String WORD_JOINER = "\u2060";
 
+    private final String overrideReasonSystem;
+
+    @Inject
+    CardWriter(CdsHooksConfig config) {
+        this(config.overrideReasonSystem());
+    }
+
+    CardWriter(String overrideReasonSystem) {
+        this.overrideReasonSystem = overrideReasonSystem;
+    }
+
     /** Where a card's source and front-desk link point. */
     record Links(String sourceUrl, String frontDeskUrl) {
     }
 
-    ObjectNode cards(ScreeningResult result, List<String> unknownFromRecord, Links links, Messages messages) {
+    /**
+     * The screening's card, then, when the patient has a clearance that holds today, the clearance's info card.
+     *
+     * @param clearance the patient's valid clearance, or null
+     */
+    ObjectNode cards(ScreeningResult result, List<String> unknownFromRecord, ScreeningLookup.Clearance clearance,
+            Links links, Messages messages) {
         ObjectNode card = baseCard(links, messages);
         card.put("uuid", result.screeningId().toString());
         card.put("summary", summary(result, messages));
         card.put("indicator", indicator(result.outcome()));
         card.put("detail", detail(result, unknownFromRecord, messages));
-        return wrap(card);
+        if (result.reasons().stream().anyMatch(reason -> reason.outcome() == Outcome.REFER_TO_PROVIDER)) {
+            card.set("overrideReasons", overrideReasons(messages));
+        }
+        return withClearance(wrap(card), clearance, links, messages);
     }
 
-    /** The card for a record that has no birth date to screen with. */
-    ObjectNode birthDateMissing(Links links, Messages messages) {
+    private static ObjectNode withClearance(ObjectNode response, ScreeningLookup.Clearance clearance, Links links,
+            Messages messages) {
+        if (clearance != null) {
+            ((ArrayNode) response.get("cards")).add(clearanceCard(clearance, links, messages));
+        }
+        return response;
+    }
+
+    /** CDS Hooks 2.0 Codings; a card that offers override reasons must give each a display. */
+    ArrayNode overrideReasons(Messages messages) {
+        ArrayNode reasons = JsonNodeFactory.instance.arrayNode();
+        for (OverrideReason reason : OverrideReason.values()) {
+            reasons.addObject().put("system", overrideReasonSystem).put("code", reason.code())
+                    .put("display", messages.get(reason.messageKey()));
+        }
+        return reasons;
+    }
+
+    /**
+     * No uuid: the card reports a provider's earlier decision and asks nothing of the user, so there is nothing to
+     * accept or override; feedback belongs to the screening's card.
+     */
+    static ObjectNode clearanceCard(ScreeningLookup.Clearance clearance, Links links, Messages messages) {
+        ObjectNode card = JsonNodeFactory.instance.objectNode();
+        card.putObject("source").put("label", messages.get("cds.source")).put("url", links.sourceUrl());
+        card.put("summary", messages.get("cds.summary.cleared", clearance.validUntil().toString()));
+        card.put("indicator", "info");
+        card.put("detail", messages.get("cds.detail.cleared", clearance.validUntil().toString(),
+                clearance.screeningId().toString(),
+                clearance.reviewedAt().truncatedTo(ChronoUnit.SECONDS).toString()));
+        return card;
+    }
+
+    /** The card for a record that has no birth date to screen with, and the clearance card as for a screening. */
+    ObjectNode birthDateMissing(ScreeningLookup.Clearance clearance, Links links, Messages messages) {
         ObjectNode card = baseCard(links, messages);
         card.put("summary", messages.get("cds.summary.noBirthDate"));
         card.put("indicator", "warning");
         card.put("detail", messages.get("cds.detail.noBirthDate"));
-        return wrap(card);
+        return withClearance(wrap(card), clearance, links, messages);
     }
 
     private static ObjectNode baseCard(Links links, Messages messages) {

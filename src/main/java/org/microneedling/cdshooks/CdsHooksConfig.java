@@ -3,6 +3,7 @@ package org.microneedling.cdshooks;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "cds-hooks")
 public interface CdsHooksConfig {
@@ -12,4 +13,8 @@ public interface CdsHooksConfig {
 
     /** Absolute URL a card's source links to; by default this service's rule catalogue, /api/v1/rules. */
     Optional<String> sourceUrl();
+
+    /** The code system of the override reasons a referral card offers and feedback may name. */
+    @WithDefault(OverrideReason.DEFAULT_SYSTEM)
+    String overrideReasonSystem();
 }

@@ -2,6 +2,7 @@ package org.microneedling.cdshooks;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,13 +28,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.microneedling.common.CallerContext;
+import org.microneedling.common.Characters;
 import org.microneedling.common.Messages;
 import org.microneedling.common.Problem;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 import org.microneedling.fhir.QuestionnaireCanonicals;
+import org.microneedling.review.ScreeningLookup;
+import org.microneedling.screening.RequestBodies;
 import org.microneedling.screening.ScreeningService;
 import org.microneedling.security.Caller;
 import org.microneedling.security.Roles;
@@ -44,6 +54,8 @@ public class CdsServicesResource {
     static final String SERVICE_ID = "microneedling-screening";
     /** The audit's name for a screening that came as a CDS Hooks call. */
     static final String SOURCE_FORMAT = "cds-hooks";
+    /** The screening request's limit on {@code patientReference}. */
+    private static final int MAX_PATIENT_REFERENCE = 64;
 
     private final ScreeningService screening;
     private final HookRequestTranslator translator;
@@ -51,9 +63,16 @@ public class CdsServicesResource {
     private final CdsHooksConfig config;
     private final QuestionnaireCanonicals questionnaires;
     private final SecurityIdentity identity;
+    private final ScreeningLookup lookup;
+    private final FeedbackRecorder feedback;
+    private final RequestBodies bodies;
 
     CdsServicesResource(ScreeningService screening, HookRequestTranslator translator, CardWriter cards,
-            CdsHooksConfig config, QuestionnaireCanonicals questionnaires, SecurityIdentity identity) {
+            CdsHooksConfig config, QuestionnaireCanonicals questionnaires, SecurityIdentity identity,
+            ScreeningLookup lookup, FeedbackRecorder feedback, RequestBodies bodies) {
+        this.bodies = bodies;
+        this.lookup = lookup;
+        this.feedback = feedback;
         this.screening = screening;
         this.translator = translator;
         this.cards = cards;
@@ -107,14 +126,67 @@ public class CdsServicesResource {
         CardWriter.Links links = new CardWriter.Links(
                 config.sourceUrl().orElseGet(() -> absolute(uriInfo, "api/v1/rules")),
                 config.frontDeskUrl().orElseGet(() -> absolute(uriInfo, "")));
+        Caller caller = Caller.of(identity);
+        // Judged before this call's screening is recorded, and from the same view a booking tool's look-up reads.
+        ScreeningLookup.Clearance clearance = clearance(caller.clinicId(), hookRequest);
         if (translated.request() == null) {
-            return Uni.createFrom().item(
-                    Response.ok(cards.birthDateMissing(links, messages), MediaType.APPLICATION_JSON_TYPE).build());
+            return Uni.createFrom().item(Response.ok(cards.birthDateMissing(clearance, links, messages),
+                    MediaType.APPLICATION_JSON_TYPE).build());
         }
         return CallerContext.resumeOn(screening.screenTranslated(translated.request(),
-                SOURCE_FORMAT, messages, Caller.of(identity)))
-                .map(screened -> Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), links,
-                        messages), MediaType.APPLICATION_JSON_TYPE).build());
+                SOURCE_FORMAT, messages, caller))
+                .map(screened -> Response.ok(cards.cards(screened.result(), translated.unknownFromRecord(), clearance,
+                        links, messages), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** The hook's patient id is the clinic's patient reference; one that cannot be a reference has no clearance. */
+    private ScreeningLookup.Clearance clearance(String clinicId, JsonNode hookRequest) {
+        String patientId = hookRequest.path("context").path("patientId").textValue();
+        if (patientId == null || Characters.exceed(patientId, MAX_PATIENT_REFERENCE)
+                || Characters.hasControlOrBroken(patientId)) {
+            return null;
+        }
+        return lookup.validClearance(clinicId, patientId).orElse(null);
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @RolesAllowed({ Roles.SCREENING, Roles.ADMIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Feedback on cards",
+            description = "CDS Hooks 2.0 feedback: {\"feedback\": [{\"card\": \"<uuid>\", \"outcome\": \"accepted\" | "
+                    + "\"overridden\", \"overrideReason\": {\"reason\": Coding, \"userComment\": \"...\"}, "
+                    + "\"outcomeTimestamp\": \"<date-time>\"}]}, at most 100 items and 64 KiB. Each item is recorded in the audit "
+                    + "trail with the screening its card came from, before the answer; when they cannot be recorded, "
+                    + "none is kept.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "Every item recorded: {\"recorded\": [{\"card\", \"feedbackId\"}]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "400", description = "Invalid feedback, or a card this service did not give the clinic; "
+            + "violations name every bad field (feedback[i].card, feedback[i].outcome, ...)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No CDS service with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> feedback(@PathParam("id") String serviceId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, byte[] body) {
+        Messages messages = Messages.forRequest(headers);
+        bodies.requireJson(contentType, messages);
+        bodies.requireSingleSize(body, messages);
+        JsonNode node = screening.parse(body, messages);
+        List<FeedbackReader.Item> items = FeedbackReader.read(node, config.overrideReasonSystem(), feedback.now(),
+                messages);
+        // After the body: a malformed body gets the same answer whichever service it was sent to.
+        if (!SERVICE_ID.equals(serviceId)) {
+            throw ProblemException.of(ProblemType.NOT_FOUND, messages.get("cds.problem.unknownService", SERVICE_ID));
+        }
+        return CallerContext.resumeOn(feedback.record(Caller.of(identity), serviceId, items, messages))
+                .map(recorded -> {
+                    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+                    ArrayNode list = answer.putArray("recorded");
+                    recorded.forEach(one -> list.addObject().put("card", one.card().toString())
+                            .put("feedbackId", one.feedbackId().toString()));
+                    return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+                });
     }
 
     private static String absolute(UriInfo uriInfo, String path) {
