@@ -43,7 +43,8 @@ const page = {
 
 const state = {
     language: 'en', strings: {}, allStrings: {}, definition: null, medicationInputs: [],
-    policyView: null, reviewView: null, lookup: null, screeningAllowed: true, view: 'screening', session: null, me: null, stopIdleWatch: null,
+    policyView: null, reviewView: null, lookup: null, screeningAllowed: true, view: 'screening', session: null,
+    me: null, stopIdleWatch: null,
 };
 
 const api = createApi({ askForKey, onSessionEnded: () => endSession('signInSessionEnded') });

@@ -205,7 +205,8 @@ export function createReviewView(api) {
         rationale.maxLength = MAX_RATIONALE;
         rationale.rows = 4;
         const validUntil = element('input', { type: 'date', disabled: true });
-        const add = element('button', { type: 'button', id: 'add-condition', className: 'add-condition' }, strings.reviewAddCondition);
+        const add = element('button', { type: 'button', id: 'add-condition', className: 'add-condition' },
+            strings.reviewAddCondition);
         add.addEventListener('click', addCondition);
         nodes.fields.replaceChildren(
             decisionGroup(),

@@ -82,7 +82,8 @@ class ReviewAccessibilityTest extends BrowserTest {
         page.fieldError("rationale");
         @SuppressWarnings("unchecked")
         List<String> unlabelled = (List<String>) page.script("""
-                return [...document.querySelectorAll('#review-view :is(input, select, textarea, button), #lookup :is(input, button)')]
+                const controls = '#review-view :is(input, select, textarea, button), #lookup :is(input, button)';
+                return [...document.querySelectorAll(controls)]
                     .filter(control => {
                         const label = control.labels && [...control.labels].map(l => l.textContent.trim()).join('');
                         return !(label || control.getAttribute('aria-label') || (control.tagName === 'BUTTON'
@@ -94,6 +95,7 @@ class ReviewAccessibilityTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         List<String> describedByMissing = (List<String>) page.script("""
                 return [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')]
+                    .filter(node => node.closest('#review-view, #lookup'))
                     .flatMap(node => ((node.getAttribute('aria-describedby') || '') + ' '
                         + (node.getAttribute('aria-labelledby') || '')).split(' ').filter(Boolean))
                     .filter(id => !document.getElementById(id));

@@ -66,7 +66,8 @@ final class ReviewPage {
     ReviewPage switchLanguage(String language) {
         new Select(driver.findElement(By.id("language-switch"))).selectByValue(language);
         wait.until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        wait.until(d -> PageStrings.get(language, "reviewTitle").equals(d.findElement(By.id("review-title")).getText()));
+        String title = PageStrings.get(language, "reviewTitle");
+        wait.until(d -> title.equals(d.findElement(By.id("review-title")).getText()));
         return waitForQueue();
     }
 
@@ -139,7 +140,8 @@ final class ReviewPage {
         input.clear();
         input.sendKeys(patientReference);
         driver.findElement(By.id("lookup-submit")).click();
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lookup-result .lookup-answer")));
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#lookup-result .lookup-answer")));
     }
 
     WebElement focused() {

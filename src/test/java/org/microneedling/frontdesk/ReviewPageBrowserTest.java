@@ -23,7 +23,8 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ReviewPageProfile.class)
 class ReviewPageBrowserTest extends BrowserTest {
 
-    static final String REFUSED_REVIEW = "/reviews - Failed to load resource: the server responded with a status of 400";
+    static final String REFUSED_REVIEW = "/reviews - Failed to load resource: the server responded with a status "
+            + "of 400";
     static final String NO_SUCH_PATIENT = "patientReference=nobody-at-all - Failed to load resource: the server "
             + "responded with a status of 404";
 

@@ -86,7 +86,8 @@ class ReviewSignInBrowserTest extends BrowserTest {
         assertThat(page.queueOffered()).isFalse();
         WebElement found = page.lookUp(patient);
         assertThat(found.getAttribute("data-status")).isEqualTo("CLEARED");
-        assertThat(found.findElement(By.className("screening-status")).getText()).startsWith("Status today: Cleared until ");
+        assertThat(found.findElement(By.className("screening-status")).getText())
+                .startsWith("Status today: Cleared until ");
         assertThat(found.findElement(By.cssSelector(".screening-status time")).getAttribute("datetime"))
                 .isEqualTo(validUntil.toString());
         assertThat(found.findElement(By.className("booking")).getText()).isEqualTo("May be booked.");
