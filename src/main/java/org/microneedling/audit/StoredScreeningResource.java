@@ -27,7 +27,8 @@ import org.microneedling.security.Roles;
  * or the id of a record that is not a screening, is answered exactly like an id never recorded.
  */
 @Path("/api/v1/screenings")
-@RolesAllowed({ Roles.AUDIT, Roles.ADMIN })
+// A provider reviewing a referral reads the answers behind its reasons.
+@RolesAllowed({ Roles.AUDIT, Roles.ADMIN, Roles.PROVIDER, Roles.MEDICAL_DIRECTOR })
 public class StoredScreeningResource {
 
     private static final Pattern CANONICAL_UUID =

@@ -76,6 +76,15 @@ export function createApi({
             request(`api/v1/screenings/${encodeURIComponent(screeningId)}`, { language }),
         instructions: (screeningId, language) =>
             request(`api/v1/screenings/${encodeURIComponent(screeningId)}/instructions`, { language, accept: 'text/html' }),
+        screeningStatus: (screeningId, language) =>
+            request(`api/v1/screenings/${encodeURIComponent(screeningId)}/status`, { language }),
+        clearance: (patientReference, language) =>
+            request(`api/v1/clearances?patientReference=${encodeURIComponent(patientReference)}`, { language }),
+        reviewQueue: (cursor, limit, language) => request(`api/v1/reviews?status=PENDING&limit=${limit}`
+            + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''), { language }),
+        review: (screeningId, review, language) =>
+            request(`api/v1/screenings/${encodeURIComponent(screeningId)}/reviews`,
+                { method: 'POST', body: review, language }),
         policyInForce: (language) => request('api/v1/policy', { language }),
         policies: (language) => request('api/v1/policies', { language }),
         createDraft: (draft, language) => request('api/v1/policies', { method: 'POST', body: draft, language }),

@@ -1,6 +1,7 @@
 // The front-desk page: loads the questionnaire in the receptionist's language, submits the answers and
-// shows the decision or the problems beside the fields they concern. A medical director or an admin also
-// gets the clinic policy view; everyone else sees the page as a receptionist does.
+// shows the decision, where it stands today, or the problems beside the fields they concern. Anyone may look a
+// patient up by the clinic's reference. A provider or a medical director also gets the review queue, a medical
+// director or an admin the clinic policy view; everyone else sees the page as a receptionist does.
 
 import { createApi, readJson } from './api.js';
 import { checkAnswers } from './checks.js';
@@ -11,9 +12,11 @@ import {
 import { patientSheetControls } from './patient-sheet.js';
 import { createPolicyView, mayManagePolicy } from './policy.js';
 import { clearResult, renderResult } from './result.js';
+import { createReviewView, mayReview } from './review.js';
 import {
     loadSession, saveDraft, showSignedIn, showSignIn, takeDraft, watchIdle,
 } from './session.js';
+import { createLookup, screeningStatusPart } from './status.js';
 
 const SUPPORTED_LANGUAGES = ['en', 'es'];
 
@@ -31,13 +34,17 @@ const page = {
     screeningView: document.getElementById('screening-view'),
     screeningLink: document.getElementById('view-screening-link'),
     policyLink: document.getElementById('view-policy-link'),
+    reviewLink: document.getElementById('view-review-link'),
+    lookupForm: document.getElementById('lookup-form'),
+    lookupResult: document.getElementById('lookup-result'),
     sessionBar: document.getElementById('session-bar'),
     signInPanel: document.getElementById('sign-in-panel'),
 };
 
 const state = {
     language: 'en', strings: {}, allStrings: {}, definition: null, medicationInputs: [],
-    policyView: null, screeningAllowed: true, view: 'screening', session: null, me: null, stopIdleWatch: null,
+    policyView: null, reviewView: null, lookup: null, screeningAllowed: true, view: 'screening', session: null,
+    me: null, stopIdleWatch: null,
 };
 
 const api = createApi({ askForKey, onSessionEnded: () => endSession('signInSessionEnded') });
@@ -76,8 +83,9 @@ async function changeLanguage(language) {
             bar: page.sessionBar, me: state.me, strings: state.strings, signOutPath: state.session.signOutPath,
         });
     }
-    if (state.view === 'policy') {
-        await state.policyView.show(state.strings, language);
+    state.lookup.setLanguage(state.strings, language);
+    if (state.view !== 'screening') {
+        await otherView(state.view).show(state.strings, language);
     }
     if (state.screeningAllowed) {
         await loadQuestionnaire();
@@ -97,11 +105,11 @@ async function loadQuestionnaire() {
         return;
     }
     const body = await readJson(response);
-    if (response.status === 403 && state.policyView) {
-        // A medical director may hold no screening role: the policy is then the whole page.
+    if (response.status === 403 && (state.reviewView || state.policyView)) {
+        // A provider or a medical director may hold no screening role: their own views are then the whole page.
         state.screeningAllowed = false;
         page.screeningLink.parentElement.hidden = true;
-        await showView('policy', false);
+        await showView(state.view === 'screening' ? (state.policyView ? 'policy' : 'review') : state.view, false);
         return;
     }
     if (!response.ok || !body) {
@@ -145,8 +153,13 @@ async function submit(event) {
     const result = await readJson(response);
     setBusy(false);
     if (response.ok && result && result.outcome) {
-        renderResult(page.result, result, state.strings, state.language, () => window.print(), 'result',
-            patientSheetControls(api, result.screeningId, state.strings, state.language)).focus();
+        const heading = renderResult(page.result, result, state.strings, state.language, () => window.print(),
+            'result', patientSheetControls(api, result.screeningId, state.strings, state.language));
+        heading.focus();
+        const status = await screeningStatusPart(api, result.screeningId, state.strings, state.language);
+        if (status && page.result.dataset.outcome && heading.isConnected) {
+            heading.nextElementSibling.after(status);
+        }
         return;
     }
     showProblem(response, result);
@@ -268,6 +281,10 @@ function endSession(reason) {
     if (state.policyView) {
         state.policyView.hide();
     }
+    if (state.reviewView) {
+        state.reviewView.clear();
+    }
+    state.lookup.clear();
     page.sessionBar.hidden = true;
     showSignIn({
         panel: page.signInPanel, reason, strings: state.strings, signInPath: 'auth/sign-in',
@@ -284,26 +301,36 @@ function signInReasonFromAddress() {
     return reason;
 }
 
+function otherView(name) {
+    return name === 'policy' ? state.policyView : state.reviewView;
+}
+
 async function showView(name, moveFocus) {
-    const wanted = name === 'policy' && state.policyView ? 'policy' : 'screening';
-    state.view = wanted === 'screening' && !state.screeningAllowed ? 'policy' : wanted;
+    let wanted = name !== 'screening' && otherView(name) ? name : 'screening';
+    if (wanted === 'screening' && !state.screeningAllowed) {
+        wanted = state.policyView ? 'policy' : 'review';
+    }
+    state.view = wanted;
     page.screeningView.hidden = state.view !== 'screening';
-    for (const [link, view] of [[page.screeningLink, 'screening'], [page.policyLink, 'policy']]) {
+    for (const [link, view] of [[page.screeningLink, 'screening'], [page.reviewLink, 'review'],
+        [page.policyLink, 'policy']]) {
         if (view === state.view) {
             link.setAttribute('aria-current', 'page');
         } else {
             link.removeAttribute('aria-current');
         }
     }
-    if (state.view === 'policy') {
-        await state.policyView.show(state.strings, state.language);
+    for (const view of ['review', 'policy']) {
+        if (view !== state.view && otherView(view)) {
+            otherView(view).hide();
+        }
+    }
+    if (state.view !== 'screening') {
+        await otherView(state.view).show(state.strings, state.language);
         if (moveFocus) {
-            state.policyView.focus();
+            otherView(state.view).focus();
         }
         return;
-    }
-    if (state.policyView) {
-        state.policyView.hide();
     }
     if (moveFocus && state.definition) {
         page.questions.querySelector('input, select').focus();
@@ -311,13 +338,14 @@ async function showView(name, moveFocus) {
 }
 
 function viewOfHash() {
-    return window.location.hash === '#policy-view' ? 'policy' : 'screening';
+    return { '#policy-view': 'policy', '#review-view': 'review' }[window.location.hash] || 'screening';
 }
 
 async function start() {
     page.form.addEventListener('submit', submit);
     page.clear.addEventListener('click', clearForm);
     page.languageSwitch.addEventListener('change', () => changeLanguage(page.languageSwitch.value));
+    state.lookup = createLookup(api, page.lookupForm, page.lookupResult);
     try {
         await loadStrings();
     } catch {
@@ -327,6 +355,7 @@ async function start() {
     state.language = browserLanguage();
     state.strings = state.allStrings[state.language];
     applyPageStrings();
+    state.lookup.setLanguage(state.strings, state.language);
     const session = await loadSession(api);
     if (!session) {
         // Guessing "no sign-in" here would ask a signed-in person for the clinic's key.
@@ -361,16 +390,27 @@ async function start() {
     }
     if (roles && mayManagePolicy(roles)) {
         state.policyView = createPolicyView(api, roles);
+    } else {
+        page.policyLink.parentElement.hidden = true;
+    }
+    if (roles && mayReview(roles)) {
+        state.reviewView = createReviewView(api);
+        page.reviewLink.parentElement.hidden = false;
+    }
+    if (state.policyView || state.reviewView) {
         page.views.hidden = false;
         window.addEventListener('hashchange', () => showView(viewOfHash(), true));
+    }
+    if (viewOfHash() !== 'screening' && otherView(viewOfHash())) {
+        state.view = viewOfHash();
     }
     await loadQuestionnaire();
     const draft = state.session ? takeDraft(me) : null;
     if (draft && state.definition) {
         restore(page.questions, draft, state.strings);
     }
-    if (state.screeningAllowed && viewOfHash() === 'policy') {
-        await showView('policy', true);
+    if (state.screeningAllowed && state.view !== 'screening') {
+        await showView(state.view, true);
     }
 }
 

@@ -48,7 +48,7 @@ public class PolicyPageProfile implements QuarkusTestProfile {
                 "audit.db.url", "jdbc:h2:mem:frontdesk-policy-test");
     }
 
-    private static String line(String clientId, String roles, String key, String clinicId) {
+    static String line(String clientId, String roles, String key, String clinicId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return clientId + " " + roles + " " + HexFormat.of().formatHex(hash) + " " + clinicId;
@@ -58,8 +58,12 @@ public class PolicyPageProfile implements QuarkusTestProfile {
     }
 
     private static Path writeKeyFile(List<String> lines) {
+        return writeKeyFile("frontdesk-policy-test", lines);
+    }
+
+    static Path writeKeyFile(String directoryPrefix, List<String> lines) {
         try {
-            Path file = Files.createTempDirectory("frontdesk-policy-test").resolve("api-keys");
+            Path file = Files.createTempDirectory(directoryPrefix).resolve("api-keys");
             Files.write(file, lines, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package org.microneedling.frontdesk;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Screenings recorded through the API with a clinic's key, for a replay to decide again. */
+/** Screenings recorded through the API with a clinic's key, for a replay to decide again or a provider to review. */
 final class RecordedScreenings {
 
     /** Radiation therapy that ended 8 months before asOf: inside the default 12-month window, outside 6 months. */
@@ -21,6 +21,16 @@ final class RecordedScreenings {
         String body = TestScripts.load("/samples/eligible-baseline.json").replace("\"radiationTherapy\": \"NO\"",
                 "\"radiationTherapy\": \"YES\", \"radiationTherapyEndDate\": \"" + RADIATION_ENDED + "\"");
         return record(key, body, "INELIGIBLE");
+    }
+
+    /** A patient who gets cold sores, referred to a provider, under the clinic's own patient reference. */
+    static String referred(String key, String patientReference) {
+        return record(key, referral(patientReference), "REFER_TO_PROVIDER");
+    }
+
+    static String referral(String patientReference) {
+        return TestScripts.load("/samples/refer-cold-sore-history.json").replace("\"asOf\"",
+                "\"patientReference\": \"" + patientReference + "\", \"asOf\"");
     }
 
     private static String record(String key, String body, String expectedOutcome) {
