@@ -7,7 +7,8 @@
 # What it measures (all on this machine, load generator included):
 #   1. start-up: process launch -> first 200 on POST /api/v1/screenings (new data folder, then restart)
 #   1b. the first 10 s: a fresh defaults service, from the moment /q/health/ready answers 200, $FIRST_SECONDS under
-#      $CONNECTIONS connections (wrk --latency): req/s and p99, $FIRST_RUNS launches (median), set against the
+#      $CONNECTIONS connections (wrk --latency): req/s and p99, $FIRST_RUNS launches (median) of each variant of
+#      $FIRST_WARM_UP (the shipped warm-up before readiness "on", and "off"), alternating, set against the
 #      steady-state req/s of section 2
 #   2. wrk -t$THREADS at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
 #        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
@@ -33,7 +34,7 @@
 # Environment: DURATION (20s), WARMUP (20s per target before the first round), ROUNDS (3), THREADS (2: wrk -t),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
 # BATCH_RUNS (15; 0 skips the batch), STARTS (5; 0 skips the start-up), FIRST_RUNS (3; 0 skips the first 10 s),
-# FIRST_SECONDS (10s), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer audit-off
+# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer audit-off
 # defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
@@ -46,6 +47,7 @@ WARMUP=${WARMUP:-20s}
 THREADS=${THREADS:-2}
 FIRST_RUNS=${FIRST_RUNS:-3}
 FIRST_SECONDS=${FIRST_SECONDS:-10s}
+read -ra FIRST_WARM_UP <<<"${FIRST_WARM_UP:-on off}"
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 CONTAINER_MEMORY=${CONTAINER_MEMORY:-384m}
@@ -233,17 +235,21 @@ await_ready() {
     echo "no 200 from $url within 60 s" >&2
     return 1
 }
-log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service"
+log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per warm-up variant (${FIRST_WARM_UP[*]})"
 for i in $(seq 1 "$FIRST_RUNS"); do
-    rm -rf "$WORK/first-data"
-    START_NANOS=$(date +%s%N)
-    start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" "${SERVICE[@]}"
-    ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
-    line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" -d"$FIRST_SECONDS" \
-        --latency --timeout 5s -s bench/post.lua "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" | grep '^RESULT')
-    stop first
-    echo "$i ready_ms=$ready_ms ${line#RESULT }" >>"$WORK/first.txt"
-    log "  launch $i: ready after $ready_ms ms; $line"
+    for variant in "${FIRST_WARM_UP[@]}"; do
+        rm -rf "$WORK/first-data"
+        START_NANOS=$(date +%s%N)
+        start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
+            -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
+        ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
+        line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" \
+            -d"$FIRST_SECONDS" --latency --timeout 5s -s bench/post.lua \
+            "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" | grep '^RESULT')
+        stop first
+        echo "$i $variant ready_ms=$ready_ms ${line#RESULT }" >>"$WORK/first.txt"
+        log "  launch $i, warm-up $variant: ready after $ready_ms ms; $line"
+    done
 done
 
 # --- 2. Servers under load ---------------------------------------------------------------------
@@ -388,17 +394,23 @@ ratios() {
         echo
         echo "## The first $FIRST_SECONDS after readiness: defaults, wrk -t$THREADS -c$CONNECTIONS --latency from the first 200 of /q/health/ready"
         echo
-        echo "| Launch | Launch to ready ms | req/s | Share of steady defaults req/s ($steady) | p50 ms | p99 ms | max ms | Errors |"
-        echo "|---|---|---|---|---|---|---|---|"
+        echo "| Launch | Warm-up | Launch to ready ms | req/s | Share of steady defaults req/s ($steady) | p50 ms | p99 ms | max ms | Errors |"
+        echo "|---|---|---|---|---|---|---|---|---|"
         awk -v steady="$steady" '{
-            for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+            for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
             share = steady > 0 ? sprintf("%.2f", v["rps"] / steady) : "n/a"
-            printf "| %s | %s | %s | %s | %s | %s | %s | %d |\n", $1, v["ready_ms"], v["rps"], share, v["p50_ms"], v["p99_ms"],
-                v["max_ms"], v["non_2xx"] + v["socket_errors"] + v["timeouts"]
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", $1, $2, v["ready_ms"], v["rps"], share, v["p50_ms"],
+                v["p99_ms"], v["max_ms"], v["non_2xx"] + v["socket_errors"] + v["timeouts"]
         }' "$WORK/first.txt"
-        first_rps=$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") print kv[2] } }' "$WORK/first.txt" | median)
-        first_p99=$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "p99_ms") print kv[2] } }' "$WORK/first.txt" | median)
-        echo "| **median** | $(awk '{ split($2, kv, "="); print kv[2] }' "$WORK/first.txt" | median) | $first_rps | $(awk -v f="$first_rps" -v s="$steady" 'BEGIN { if (s > 0) printf "%.2f", f / s; else print "n/a" }') | | $first_p99 | | |"
+        # first_value VARIANT NAME: every launch's value of NAME for the variant
+        first_value() {
+            awk -v w="$1" -v f="$2" '$2 == w { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' \
+                "$WORK/first.txt"
+        }
+        for variant in "${FIRST_WARM_UP[@]}"; do
+            first_rps=$(first_value "$variant" rps | median)
+            echo "| **median** | $variant | $(first_value "$variant" ready_ms | median) | $first_rps | $(awk -v f="$first_rps" -v s="$steady" 'BEGIN { if (s > 0) printf "%.2f", f / s; else print "n/a" }') | $(first_value "$variant" p50_ms | median) | $(first_value "$variant" p99_ms | median) | | |"
+        done
     fi
     echo
     echo "Load averages per run (1 min): $(awk '{printf "%s:%s ", $2, $3}' "$WORK/wrk.txt")"
