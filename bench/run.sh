@@ -415,14 +415,16 @@ ratios() {
     echo
     echo "Load averages per run (1 min): $(awk '{printf "%s:%s ", $2, $3}' "$WORK/wrk.txt")"
     echo
-    echo "## Two clinics against one: the defaults service, wrk alternating two clinics' keys per request"
-    echo
-    echo "| Run | req/s (median) | p99 ms (median) | Ratio to defaults (median of rounds) | Ratio per round | Service CPU µs per request (median) | per round |"
-    echo "|---|---|---|---|---|---|---|"
-    for target in defaults two-clinics; do
-        echo "| $target | $(field "$target" rps | median) | $(field "$target" p99_ms | median) | $( [[ $target == defaults ]] && echo 1.000 || ratios "$target" defaults | median) | $( [[ $target == defaults ]] || ratios "$target" defaults | tr '\n' ' ')| $(field "$target" cpu_us_per_request | median) | $(field "$target" cpu_us_per_request | tr '\n' ' ')|"
-    done
-    echo
+    if measured two-clinics; then
+        echo "## Two clinics against one: the defaults service, wrk alternating two clinics' keys per request"
+        echo
+        echo "| Run | req/s (median) | p99 ms (median) | Ratio to defaults (median of rounds) | Ratio per round | Service CPU µs per request (median) | per round |"
+        echo "|---|---|---|---|---|---|---|"
+        for target in defaults two-clinics; do
+            echo "| $target | $(field "$target" rps | median) | $(field "$target" p99_ms | median) | $( [[ $target == defaults ]] && echo 1.000 || ratios "$target" defaults | median) | $( [[ $target == defaults ]] || ratios "$target" defaults | tr '\n' ' ')| $(field "$target" cpu_us_per_request | median) | $(field "$target" cpu_us_per_request | tr '\n' ' ')|"
+        done
+        echo
+    fi
 } >>"$RESULTS"
 
 # --- 3. Batch of 1,000 -------------------------------------------------------------------------
