@@ -1,5 +1,6 @@
 package org.microneedling.screening;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +53,17 @@ public class WarmUp implements HealthCheck {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+        Duration budget = budget(config.duration(), config.latestAfterLaunch(),
+                ManagementFactory.getRuntimeMXBean().getStartTime(), System.currentTimeMillis());
+        if (!config.enabled() || budget.isZero()) {
+            if (config.enabled()) {
+                LOG.warnf("Warm-up skipped: the start took longer than screening.warm-up.latest-after-launch (%s)",
+                        config.latestAfterLaunch());
+            }
             finished.set(true);
             return;
         }
-        Thread thread = new Thread(() -> run(config.duration()), "screening-warm-up");
+        Thread thread = new Thread(() -> run(budget), "screening-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -86,6 +93,15 @@ public class WarmUp implements HealthCheck {
             finished.set(true);
         }
         return count;
+    }
+
+    /** The configured duration, cut short where it would end later than {@code latestAfterLaunch}; never negative. */
+    static Duration budget(Duration duration, Duration latestAfterLaunch, long launchMillis, long nowMillis) {
+        Duration left = Duration.ofMillis(launchMillis + latestAfterLaunch.toMillis() - nowMillis);
+        if (left.isNegative()) {
+            return Duration.ZERO;
+        }
+        return duration.compareTo(left) < 0 ? duration : left;
     }
 
     boolean finished() {

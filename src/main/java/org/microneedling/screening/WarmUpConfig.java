@@ -19,4 +19,11 @@ public interface WarmUpConfig {
      */
     @WithDefault("2s")
     Duration duration();
+
+    /**
+     * The warm-up ends at the latest this long after the process was launched, whatever is left of its duration: on a
+     * slow start readiness still reports UP within 5 s of launch.
+     */
+    @WithDefault("4500ms")
+    Duration latestAfterLaunch();
 }

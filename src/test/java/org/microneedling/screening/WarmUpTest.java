@@ -33,7 +33,9 @@ class WarmUpTest {
     public static class WarmUpOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("screening.warm-up.enabled", "true", "screening.warm-up.duration", "1s");
+            // The test JVM was launched long before this application starts.
+            return Map.of("screening.warm-up.enabled", "true", "screening.warm-up.duration", "1s",
+                    "screening.warm-up.latest-after-launch", "24h");
         }
     }
 
@@ -98,6 +100,16 @@ class WarmUpTest {
         assertThat(warming.get(10, TimeUnit.SECONDS)).isPositive();
     }
 
+    @Test
+    void theBudgetEndsByTheLatestTimeAfterLaunch() {
+        Duration twoSeconds = Duration.ofSeconds(2);
+        Duration latest = Duration.ofMillis(4_500);
+        assertThat(WarmUp.budget(twoSeconds, latest, 10_000, 11_500)).isEqualTo(twoSeconds);
+        assertThat(WarmUp.budget(twoSeconds, latest, 10_000, 13_000)).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(WarmUp.budget(twoSeconds, latest, 10_000, 14_500)).isZero();
+        assertThat(WarmUp.budget(twoSeconds, latest, 10_000, 20_000)).isZero();
+    }
+
     private WarmUp warmUp() {
         return new WarmUp(service, new WarmUpConfig() {
             @Override
@@ -108,6 +120,11 @@ class WarmUpTest {
             @Override
             public Duration duration() {
                 return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration latestAfterLaunch() {
+                return Duration.ofHours(24);
             }
         }, mapper);
     }
