@@ -56,7 +56,7 @@ public class WarmUp implements HealthCheck {
         Duration budget = budget(config.duration(), config.latestAfterLaunch(),
                 ManagementFactory.getRuntimeMXBean().getStartTime(), System.currentTimeMillis());
         if (!config.enabled() || budget.isZero()) {
-            if (config.enabled()) {
+            if (config.enabled() && !config.duration().isZero()) {
                 LOG.warnf("Warm-up skipped: the start took longer than screening.warm-up.latest-after-launch (%s)",
                         config.latestAfterLaunch());
             }
