@@ -6,13 +6,22 @@
 #
 # What it measures (all on this machine, load generator included):
 #   1. start-up: process launch -> first 200 on POST /api/v1/screenings (new data folder, then restart)
-#   2. wrk at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
+#   1b. the first 10 s: a fresh defaults service, from the moment /q/health/ready answers 200, $FIRST_SECONDS under
+#      $CONNECTIONS connections (wrk --latency): req/s and p99, $FIRST_RUNS launches (median) of each variant of
+#      $FIRST_WARM_UP (the shipped warm-up before readiness "on", and "off"), alternating, set against the
+#      steady-state req/s of section 2
+#   2. wrk -t$THREADS at $CONNECTIONS connections, $ROUNDS rounds, alternating in every round:
 #        floor    bench/floor: the same Quarkus stack, binds the JSON body, returns a constant
+#        peer     bench/zen: the core rules as a GoRules ZEN decision graph, Node 20, a cluster of 2 workers,
+#                 node:http, the body checked by a JSON Schema (ajv); no authentication, no audit. Before measuring,
+#                 bench/zen/check.js posts its vignettes to the peer and to the defaults service and stops the run
+#                 when any outcome or reason code differs
 #        audit-off the service with audit.enabled=false (benchmark only: never a production setting)
 #        defaults the service as shipped: API key authentication, the embedded append-only journal synced on every commit
 #        two-clinics the same defaults service, wrk alternating per request the keys of two clinics (north, south)
 #        pg       the service with its audit on PostgreSQL (fsync=on, synchronous_commit=on)
-#      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds);
+#      req/s, p50, p99, errors; ratio = the round's req/s over the same round's floor req/s (median over rounds),
+#      and over the same round's peer req/s;
 #      two-clinics also over the same round's defaults (the two run back to back, in turns first)
 #   3. peak resident memory of each service process while under load
 #   4. a batch of 1,000 questionnaires through HTTP (median and worst of $BATCH_RUNS)
@@ -22,10 +31,12 @@
 # starts as the container does, from a class-data archive that docker/cds-training.sh writes here first (the image
 # writes its own at build time: an archive only serves the JVM build that wrote it).
 #
-# Environment: DURATION (20s), WARMUP (30s: the JIT needs about that long on two cores), ROUNDS (3),
+# Environment: DURATION (20s), WARMUP (20s per target before the first round), ROUNDS (3), THREADS (2: wrk -t),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
-# BATCH_RUNS (15), STARTS (5), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor
-# audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
+# BATCH_RUNS (15; 0 skips the batch), STARTS (5; 0 skips the start-up), FIRST_RUNS (3; 0 skips the first 10 s),
+# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under
+# load, of "floor peer audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as
+# X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
 set -euo pipefail
@@ -33,7 +44,11 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-20s}
+THREADS=${THREADS:-2}
+FIRST_RUNS=${FIRST_RUNS:-3}
+FIRST_SECONDS=${FIRST_SECONDS:-10s}
+read -ra FIRST_WARM_UP <<<"${FIRST_WARM_UP:-on off}"
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 CONTAINER_MEMORY=${CONTAINER_MEMORY:-384m}
@@ -52,6 +67,8 @@ FLOOR_PORT=$((PORT_BASE + 10))
 DEFAULTS_PORT=$PORT_BASE
 PG_PORT=$((PORT_BASE + 1))
 AUDIT_OFF_PORT=$((PORT_BASE + 2))
+FIRST_PORT=$((PORT_BASE + 3))
+PEER_PORT=$((PORT_BASE + 11))
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
 # Authentication is part of the shipped defaults: without a key given, measure with a fresh one.
 random_key() {
@@ -107,6 +124,10 @@ if [[ ${1:-} != --no-build ]]; then
     log "building the service and the floor"
     ./mvnw -q -B package -DskipTests
     ./mvnw -q -B -f bench/floor/pom.xml package -DskipTests
+    log "installing the ZEN peer (npm ci)"
+    (cd bench/zen && npm ci --no-audit --no-fund --loglevel=error >&2)
+elif [[ ! -d bench/zen/node_modules ]]; then
+    (cd bench/zen && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 # Written for every run: an archive from an earlier build of the jars would be refused (the JVM checks them).
@@ -195,26 +216,64 @@ start_times() {
     echo "| Case | Median | Worst | All runs (ms) | Quarkus log (last run) |"
     echo "|---|---|---|---|---|"
 } >>"$RESULTS"
-start_times "new data folder (schema migrated)" yes
-start_times "restart on existing data" no
+if ((STARTS > 0)); then
+    start_times "new data folder (schema migrated)" yes
+    start_times "restart on existing data" no
+fi
 echo >>"$RESULTS"
 
+# --- 1b. The first 10 s after readiness ------------------------------------------------------
+# Polls until the URL answers 200 (GET); prints the milliseconds since START_NANOS.
+await_ready() {
+    local url=$1 deadline=$((SECONDS + 60))
+    while ((SECONDS < deadline)); do
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null || true) == 200 ]]; then
+            echo $((($(date +%s%N) - START_NANOS) / 1000000))
+            return 0
+        fi
+        sleep 0.01
+    done
+    echo "no 200 from $url within 60 s" >&2
+    return 1
+}
+log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per warm-up variant (${FIRST_WARM_UP[*]})"
+for i in $(seq 1 "$FIRST_RUNS"); do
+    for variant in "${FIRST_WARM_UP[@]}"; do
+        rm -rf "$WORK/first-data"
+        START_NANOS=$(date +%s%N)
+        start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
+            -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
+        ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
+        line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" \
+            -d"$FIRST_SECONDS" --latency --timeout 5s -s bench/post.lua \
+            "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" | grep '^RESULT')
+        stop first
+        echo "$i $variant ready_ms=$ready_ms ${line#RESULT }" >>"$WORK/first.txt"
+        log "  launch $i, warm-up $variant: ready after $ready_ms ms; $line"
+    done
+done
+
 # --- 2. Servers under load ---------------------------------------------------------------------
-read -ra TARGETS <<<"${LOAD_TARGETS:-floor audit-off defaults two-clinics}"
+read -ra TARGETS <<<"${LOAD_TARGETS:-floor peer audit-off defaults two-clinics}"
 declare -A URLS=(
     [floor]="http://127.0.0.1:$FLOOR_PORT/bench/floor"
+    [peer]="http://127.0.0.1:$PEER_PORT/screenings"
     [audit-off]="http://127.0.0.1:$AUDIT_OFF_PORT/api/v1/screenings"
     [defaults]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
     [two-clinics]="http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings"
 )
 # The service process each target measures (for its RSS); two-clinics is the defaults service with other keys.
-declare -A SERVICE_OF=([audit-off]=audit-off [defaults]=defaults [two-clinics]=defaults [pg]=pg)
+declare -A SERVICE_OF=([peer]=peer [audit-off]=audit-off [defaults]=defaults [two-clinics]=defaults [pg]=pg)
 # The keys wrk alternates per request (bench/post.lua, API_KEYS); empty: API_KEY on every request.
 declare -A ROTATING_KEYS=([two-clinics]="$NORTH_KEY $SOUTH_KEY")
 measured() {
     [[ " ${TARGETS[*]} " == *" $1 "* ]]
 }
 measured floor && start floor "$FLOOR_PORT" -jar "$FLOOR_JAR"
+if measured peer; then
+    PORT=$PEER_PORT WORKERS=2 node bench/zen/server.js >"$WORK/peer.log" 2>&1 &
+    PIDS[peer]=$!
+fi
 # The same service with audit.enabled=false: what durability costs, measured against the defaults in one run.
 measured audit-off && start audit-off "$AUDIT_OFF_PORT" -Daudit.enabled=false -Daudit.data-dir="$WORK/audit-off-data" \
     "${SERVICE[@]}"
@@ -231,25 +290,34 @@ for target in "${TARGETS[@]}"; do
     START_NANOS=$(date +%s%N)
     await_first_answer "${URLS[$target]}" >/dev/null
 done
+if measured peer; then
+    log "the peer and the service decide the vignettes alike"
+    API_KEY=$API_KEY node bench/zen/check.js "${URLS[defaults]}" "${URLS[peer]}" | tee "$WORK/peer-check.txt" >&2
+fi
 
 export BODY_FILE=$ROOT/bench/screening.json API_KEY
 # run_wrk DURATION TARGET
 run_wrk() {
-    API_KEYS=${ROTATING_KEYS[$2]:-} wrk -t1 -c"$CONNECTIONS" -d"$1" --timeout 5s -s bench/post.lua "${URLS[$2]}" \
+    API_KEYS=${ROTATING_KEYS[$2]:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 5s -s bench/post.lua "${URLS[$2]}" \
         | grep '^RESULT'
 }
 
 # CPU time (user + system) a pid has used so far, in clock ticks: a cost per request that other work on the machine
 # disturbs less than req/s.
+# The peer's workers are children of its cluster primary: a process counts with its children.
 cpu_ticks() {
-    awk '{print $14 + $15}' "/proc/$1/stat"
+    local total=0 pid
+    for pid in $1 $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
 }
 
 # Peak RSS (MB) of a pid, sampled every 250 ms until the file $2 appears.
 sample_rss() {
     local pid=$1 stop_file=$2 peak=0 rss
     while [[ ! -e $stop_file ]]; do
-        rss=$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ')
+        rss=$(ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null | awk '{s += $1} END {print s + 0}')
         [[ -n $rss ]] && ((rss > peak)) && peak=$rss
         sleep 0.25
     done
@@ -307,29 +375,61 @@ ratios() {
         END { for (r in rounds) if (rps[r, b] > 0) printf "%.3f\n", rps[r, t] / rps[r, b] }' "$WORK/wrk.txt"
 }
 {
-    echo "## Throughput and latency: wrk -t1 -c$CONNECTIONS, $ROUNDS rounds of $DURATION after a $WARMUP warm-up, alternating"
+    echo "## Throughput and latency: wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of $DURATION after a $WARMUP warm-up, alternating"
     echo
-    echo "| Target | req/s (median) | Ratio to floor (median of rounds) | p50 ms | p99 ms | Worst p99 ms | Errors (non-2xx + socket + timeouts) | Peak RSS MB | req/s per round |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| Target | req/s (median) | Ratio to peer (median of rounds) | Ratio to floor (median of rounds) | p50 ms | p99 ms | Worst p99 ms | Errors (non-2xx + socket + timeouts) | Peak RSS MB | Service CPU µs per request | req/s per round |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     for target in "${TARGETS[@]}"; do
         errors=$(awk -v t="$target" '$2 == t { for (i = 5; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "non_2xx" || kv[1] == "socket_errors" || kv[1] == "timeouts") s += kv[2] } } END { print s + 0 }' "$WORK/wrk.txt")
         ratio=$( [[ $target == floor ]] && echo 1.00 || ratios "$target" | median)
-        echo "| $target | $(field "$target" rps | median) | $ratio | $(field "$target" p50_ms | median) | $(field "$target" p99_ms | median) | $(field "$target" p99_ms | sort -n | tail -n 1) | $errors | ${PEAK_RSS[$target]:-n/a} | $(field "$target" rps | tr '\n' ' ')|"
+        peer_ratio=n/a
+        measured peer && peer_ratio=$( [[ $target == peer ]] && echo 1.00 || ratios "$target" peer | median)
+        echo "| $target | $(field "$target" rps | median) | $peer_ratio | $ratio | $(field "$target" p50_ms | median) | $(field "$target" p99_ms | median) | $(field "$target" p99_ms | sort -n | tail -n 1) | $errors | ${PEAK_RSS[$target]:-n/a} | $(field "$target" cpu_us_per_request | median) | $(field "$target" rps | tr '\n' ' ')|"
     done
+    if measured peer; then
+        echo
+        echo "Vignettes: $(tail -n 1 "$WORK/peer-check.txt") (bench/zen/check.js)."
+    fi
+    if [[ -s $WORK/first.txt ]]; then
+        steady=$(field defaults rps | median)
+        echo
+        echo "## The first $FIRST_SECONDS after readiness: defaults, wrk -t$THREADS -c$CONNECTIONS --latency from the first 200 of /q/health/ready"
+        echo
+        echo "| Launch | Warm-up | Launch to ready ms | req/s | Share of steady defaults req/s ($steady) | p50 ms | p99 ms | max ms | Errors |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+        awk -v steady="$steady" '{
+            for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+            share = steady > 0 ? sprintf("%.2f", v["rps"] / steady) : "n/a"
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", $1, $2, v["ready_ms"], v["rps"], share, v["p50_ms"],
+                v["p99_ms"], v["max_ms"], v["non_2xx"] + v["socket_errors"] + v["timeouts"]
+        }' "$WORK/first.txt"
+        # first_value VARIANT NAME: every launch's value of NAME for the variant
+        first_value() {
+            awk -v w="$1" -v f="$2" '$2 == w { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' \
+                "$WORK/first.txt"
+        }
+        for variant in "${FIRST_WARM_UP[@]}"; do
+            first_rps=$(first_value "$variant" rps | median)
+            echo "| **median** | $variant | $(first_value "$variant" ready_ms | median) | $first_rps | $(awk -v f="$first_rps" -v s="$steady" 'BEGIN { if (s > 0) printf "%.2f", f / s; else print "n/a" }') | $(first_value "$variant" p50_ms | median) | $(first_value "$variant" p99_ms | median) | | |"
+        done
+    fi
     echo
     echo "Load averages per run (1 min): $(awk '{printf "%s:%s ", $2, $3}' "$WORK/wrk.txt")"
     echo
-    echo "## Two clinics against one: the defaults service, wrk alternating two clinics' keys per request"
-    echo
-    echo "| Run | req/s (median) | p99 ms (median) | Ratio to defaults (median of rounds) | Ratio per round | Service CPU µs per request (median) | per round |"
-    echo "|---|---|---|---|---|---|---|"
-    for target in defaults two-clinics; do
-        echo "| $target | $(field "$target" rps | median) | $(field "$target" p99_ms | median) | $( [[ $target == defaults ]] && echo 1.000 || ratios "$target" defaults | median) | $( [[ $target == defaults ]] || ratios "$target" defaults | tr '\n' ' ')| $(field "$target" cpu_us_per_request | median) | $(field "$target" cpu_us_per_request | tr '\n' ' ')|"
-    done
-    echo
+    if measured two-clinics; then
+        echo "## Two clinics against one: the defaults service, wrk alternating two clinics' keys per request"
+        echo
+        echo "| Run | req/s (median) | p99 ms (median) | Ratio to defaults (median of rounds) | Ratio per round | Service CPU µs per request (median) | per round |"
+        echo "|---|---|---|---|---|---|---|"
+        for target in defaults two-clinics; do
+            echo "| $target | $(field "$target" rps | median) | $(field "$target" p99_ms | median) | $( [[ $target == defaults ]] && echo 1.000 || ratios "$target" defaults | median) | $( [[ $target == defaults ]] || ratios "$target" defaults | tr '\n' ' ')| $(field "$target" cpu_us_per_request | median) | $(field "$target" cpu_us_per_request | tr '\n' ' ')|"
+        done
+        echo
+    fi
 } >>"$RESULTS"
 
 # --- 3. Batch of 1,000 -------------------------------------------------------------------------
+((BATCH_RUNS > 0)) || { cat "$RESULTS"; exit 0; }
 log "batch of 1,000 questionnaires, $BATCH_RUNS runs per service"
 {
     printf '['
@@ -346,7 +446,7 @@ log "batch of 1,000 questionnaires, $BATCH_RUNS runs per service"
     echo "|---|---|---|---|"
 } >>"$RESULTS"
 for target in "${TARGETS[@]}"; do
-    [[ $target == floor || $target == two-clinics ]] && continue
+    [[ $target == floor || $target == peer || $target == two-clinics ]] && continue
     times=() statuses=()
     key_header=()
     [[ -n $API_KEY ]] && key_header=(-H "X-API-Key: $API_KEY")

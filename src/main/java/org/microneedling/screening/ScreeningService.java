@@ -89,6 +89,14 @@ public class ScreeningService {
      * the stage once the audit has committed it, and carries the result JSON exactly as it was recorded.
      */
     public CompletionStage<Screened> screen(byte[] body, Messages messages, Caller caller) {
+        return recorded(decided(body, messages, caller));
+    }
+
+    /**
+     * Everything {@link #screen} does before the audit: for the warm-up before readiness ({@link WarmUp}), whose
+     * synthetic screenings must never be recorded. Never answer a client with it.
+     */
+    Screened decided(byte[] body, Messages messages, Caller caller) {
         JsonNode node = reader.parse(body, messages);
         if (!node.isObject()) {
             throw ProblemException.invalid(messages.get("problem.notObject"), List.of());
@@ -99,8 +107,8 @@ public class ScreeningService {
             throw ProblemException.invalid(messages.get("problem.invalid", String.valueOf(violations.size())),
                     violations);
         }
-        return recorded(decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages,
-                caller, rulesets.inForce(caller.clinicId())));
+        return decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages, caller,
+                rulesets.inForce(caller.clinicId()));
     }
 
     private CompletionStage<Screened> recorded(Screened screened) {
