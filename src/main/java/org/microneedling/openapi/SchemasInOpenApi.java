@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -53,18 +55,19 @@ public class SchemasInOpenApi implements OASFilter {
             "AuditChain", Set.of("anchorSequence", "lastSequence", "headHash", "firstBroken"),
             "ChainBreak", Set.of("id"));
     /** Response properties the server sends as null when it has no value. */
-    static final Map<String, Set<String>> NULLABLE = Map.of(
-            "ScreeningResult", Set.of("externalReference", "patientReference"),
-            "Reason", Set.of("reassessAfter"),
-            "ReviewQueuePage", Set.of("nextCursor"),
-            "ReviewQueueItem", Set.of("externalReference", "patientReference"),
-            "ScreeningStatus", Set.of("validUntil"),
-            "Clearance", Set.of("validUntil"),
-            "Review", Set.of("validUntil"),
-            "RulesetIdentity", Set.of("policy"),
-            "Policy", Set.of("note", "createdBy", "createdByName", "createdAt", "approvedBy", "approvedByName",
-                    "approvedAt", "effectiveFrom"),
-            "Me", Set.of("clientId", "name", "clinicId"));
+    static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry("ScreeningResult", Set.of("externalReference", "patientReference")),
+            Map.entry("Reason", Set.of("reassessAfter")),
+            Map.entry("ReviewQueuePage", Set.of("nextCursor")),
+            Map.entry("ReviewQueueItem", Set.of("externalReference", "patientReference")),
+            Map.entry("ScreeningStatus", Set.of("validUntil")),
+            Map.entry("Clearance", Set.of("validUntil")),
+            Map.entry("Review", Set.of("validUntil")),
+            Map.entry("RulesetIdentity", Set.of("policy")),
+            Map.entry("Policy", Set.of("note", "createdBy", "createdByName", "createdAt", "approvedBy", "approvedByName",
+                    "approvedAt", "effectiveFrom")),
+            Map.entry("Me", Set.of("clientId", "name", "clinicId")),
+            Map.entry("Session", Set.of("csrfToken")));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -216,6 +219,8 @@ public class SchemasInOpenApi implements OASFilter {
             errorAnswer(operation, "400", "The screening id is not a UUID; violations name screeningId");
             errorAnswer(operation, "404", "No screening with this id is recorded for the caller's clinic");
         });
+        withOperation(paths, "/api/v1/screenings", PathItem.HttpMethod.POST,
+                operation -> operation.getRequestBody().setContent(jsonFirst(operation.getRequestBody().getContent())));
         withOperation(paths, "/cds-services", PathItem.HttpMethod.GET,
                 operation -> json(operation.getResponses().getAPIResponse("200"), "CdsServices"));
         withOperation(paths, "/cds-services/microneedling-screening", PathItem.HttpMethod.POST, operation -> {
@@ -249,6 +254,21 @@ public class SchemasInOpenApi implements OASFilter {
             response.setContent(OASFactory.createContent().addMediaType("application/json",
                     OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema))));
         }
+    }
+
+    /** Generated clients send the first media type of a body: the plain JSON questionnaire, not the FHIR one. */
+    private static Content jsonFirst(Content content) {
+        Content ordered = OASFactory.createContent();
+        MediaType json = content.getMediaType("application/json");
+        if (json != null) {
+            ordered.addMediaType("application/json", json);
+        }
+        content.getMediaTypes().forEach((name, type) -> {
+            if (!"application/json".equals(name)) {
+                ordered.addMediaType(name, type);
+            }
+        });
+        return ordered;
     }
 
     private static void jsonBody(Operation operation, String schema) {
