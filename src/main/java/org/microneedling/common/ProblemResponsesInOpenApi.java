@@ -122,7 +122,8 @@ public class ProblemResponsesInOpenApi implements OASFilter {
         }
         answer.headers().forEach((name, description) -> {
             if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
-                response.addHeader(name, OASFactory.createHeader().description(description).schema(headerSchema(name)));
+                response.addHeader(name, OASFactory.createHeader().description(description).schema(headerSchema(name))
+                        .required("WWW-Authenticate".equals(name) ? Boolean.TRUE : null));
             }
         });
     }

@@ -64,8 +64,8 @@ public class SchemasInOpenApi implements OASFilter {
             Map.entry("Clearance", Set.of("validUntil")),
             Map.entry("Review", Set.of("validUntil")),
             Map.entry("RulesetIdentity", Set.of("policy")),
-            Map.entry("Policy", Set.of("note", "createdBy", "createdByName", "createdAt", "approvedBy", "approvedByName",
-                    "approvedAt", "effectiveFrom")),
+            Map.entry("Policy", Set.of("note", "createdBy", "createdByName", "createdAt", "approvedBy",
+                    "approvedByName", "approvedAt", "effectiveFrom")),
             Map.entry("Me", Set.of("clientId", "name", "clinicId")),
             Map.entry("Session", Set.of("csrfToken")));
 
@@ -74,6 +74,7 @@ public class SchemasInOpenApi implements OASFilter {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         SchemaWalk.everySchema(openAPI, SchemasInOpenApi::inlineStringTypes);
         SchemaWalk.everySchema(openAPI, SchemasInOpenApi::collapseNullableStrings);
+        SchemaWalk.everySchema(openAPI, SchemasInOpenApi::openObjects);
         STRING_FORMATS.keySet().forEach(openAPI.getComponents()::removeSchema);
         TREE_TYPES.forEach(openAPI.getComponents()::removeSchema);
         addEnumerations(openAPI);
@@ -118,6 +119,18 @@ public class SchemasInOpenApi implements OASFilter {
             schema.setRef(null);
             schema.setType(new ArrayList<>(List.of(SchemaType.STRING)));
             schema.setFormat(STRING_FORMATS.get(name));
+        }
+    }
+
+    /**
+     * An object schema that names no property (a FHIR resource, a parameter map) takes any: without saying so,
+     * openapi-typescript reads it as an object that must stay empty.
+     */
+    private static void openObjects(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(SchemaType.OBJECT) && schema.getProperties() == null
+                && schema.getAdditionalPropertiesSchema() == null && schema.getAdditionalPropertiesBoolean() == null
+                && schema.getRef() == null) {
+            schema.setAdditionalPropertiesBoolean(true);
         }
     }
 
