@@ -13,13 +13,18 @@ import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Authentication on, with one key per role of one clinic, and an audit journal of its own. */
+/**
+ * Authentication on, with one key per role of one clinic, an audit journal of its own, and the public address a
+ * deployment names in its API document.
+ */
 public class ClientKeysProfile implements QuarkusTestProfile {
 
     static final String DESK = "key-client-desk-5e21";
     static final String PROVIDER = "key-client-provider-0c4b";
     static final String ADMIN = "key-client-admin-93fa";
     static final String DIRECTOR = "key-client-director-77d0";
+
+    static final String SERVER_URL = "https://screening.clinic.example";
 
     static final Path DIRECTORY = Path.of("target", "client-test-" + UUID.randomUUID());
 
@@ -41,7 +46,8 @@ public class ClientKeysProfile implements QuarkusTestProfile {
         return Map.of(
                 "screening.auth.enabled", "true",
                 "screening.auth.api-keys-file", DIRECTORY.resolve("api-keys").toString(),
-                "audit.data-dir", DIRECTORY.resolve("audit").toString());
+                "audit.data-dir", DIRECTORY.resolve("audit").toString(),
+                "screening.openapi.server-url", SERVER_URL);
     }
 
     private static String sha256(String key) {

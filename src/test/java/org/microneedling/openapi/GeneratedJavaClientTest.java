@@ -163,6 +163,12 @@ class GeneratedJavaClientTest {
         assertThat(uncalled).as("operations of the document this test does not call yet").isEmpty();
     }
 
+    @Test
+    void theServersEntryIsTheAddressConfiguredAtStartUp() throws Exception {
+        JsonNode served = DeclaredSchemas.JSON.readTree(base.resolve("q/openapi?format=json").toURL());
+        assertThat(served.at("/servers/0/url").asText()).isEqualTo(ClientKeysProfile.SERVER_URL);
+    }
+
     private ApiClient client(String key) {
         ApiClient client = new ApiClient() {
             @Override
