@@ -175,6 +175,23 @@ public class SchemasInOpenApi implements OASFilter {
             ruleset.advisories().stream().map(Advisory::code).forEach(codes::add);
             item.getProperties().get("because").setItems(stringEnum("A reason or advisory code", codes));
         }
+        Schema questionnaireItem = schemas.get("QuestionnaireItem");
+        if (questionnaireItem != null) {
+            for (String limit : List.of("minimum", "maximum")) {
+                Schema bound = questionnaireItem.getProperties().get(limit);
+                if (bound != null) {
+                    bound.setType(new ArrayList<>(List.of(SchemaType.NUMBER)));
+                }
+            }
+        }
+        for (String owner : List.of("RuleEntry", "AdvisoryEntry", "Policy")) {
+            Schema parameters = schemas.get(owner) == null ? null : schemas.get(owner).getProperties().get("parameters");
+            if (parameters != null) {
+                // A parameter is a number (an age, a window, a depth) or a word (an outcome, a skin type).
+                parameters.setAdditionalPropertiesSchema(OASFactory.createSchema().type(new ArrayList<>(
+                        List.of(SchemaType.NUMBER, SchemaType.STRING, SchemaType.BOOLEAN))));
+            }
+        }
         Schema policy = schemas.get("Policy");
         if (policy != null && policy.getProperties().get("outcomes") != null) {
             policy.getProperties().get("outcomes").setPropertyNames(OASFactory.createSchema().ref(REASON_CODE));
