@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.microneedling.common.ClinicId;
 
 /**
@@ -13,6 +14,7 @@ import org.microneedling.common.ClinicId;
  * @param records records checked over all chains: of the clinic asked about, or of every clinic
  * @param firstBroken the first break found (chains in id order), null when intact
  */
+@Schema(name = "AuditVerification")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Verification(boolean intact, long records, Break firstBroken, List<Chain> chains, Instant verifiedAt) {
 
@@ -46,6 +48,7 @@ public record Verification(boolean intact, long records, Break firstBroken, List
      * @param headHash hash of that last record; worth copying outside the database now and then (docs/audit.md);
      *        null for a clinic other than {@code default}
      */
+    @Schema(name = "AuditChain")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Chain(String chainId, boolean intact, long records, Long anchorSequence, Long lastSequence,
             String headHash, Break firstBroken) {
@@ -57,6 +60,7 @@ public record Verification(boolean intact, long records, Break firstBroken, List
      * @param id the record's row id, null when the record is missing
      * @param sequence the record's position in its chain
      */
+    @Schema(name = "ChainBreak")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Break(String chainId, Long id, long sequence, String reason) {
     }

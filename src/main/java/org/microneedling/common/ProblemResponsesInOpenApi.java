@@ -23,9 +23,10 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * what the document knows about the operation: 401 and 403 where it needs credentials, 413 and 415 where it takes a
  * body, 429 (the rate limit of authenticated clients) and 503 (a stopping instance refuses any request) everywhere.
  * An answer the operation declares keeps its description; it only gains the problem+json schema and headers it lacks.
- * Quarkus declares 401 and 403 on secured operations with placeholder words only; those are replaced.
+ * Quarkus declares 401 and 403 on secured operations with placeholder words only; those are replaced. Every other
+ * error answer an operation declares (400, 404, 409, ...) is problem+json too.
  */
-@OpenApiFilter
+@OpenApiFilter(priority = 10)
 public class ProblemResponsesInOpenApi implements OASFilter {
 
     /** One answer the service can give: its status, what it means, and the headers that come with it. */
@@ -93,6 +94,13 @@ public class ProblemResponsesInOpenApi implements OASFilter {
             }
             describe(response, answer);
         }
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.matches("[45]\\d\\d")) {
+                    describe(response, new Answer(status, "A problem", Map.of()));
+                }
+            });
+        }
     }
 
     private static void describe(APIResponse response, Answer answer) {
@@ -114,7 +122,8 @@ public class ProblemResponsesInOpenApi implements OASFilter {
         }
         answer.headers().forEach((name, description) -> {
             if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
-                response.addHeader(name, OASFactory.createHeader().description(description).schema(headerSchema(name)));
+                response.addHeader(name, OASFactory.createHeader().description(description).schema(headerSchema(name))
+                        .required("WWW-Authenticate".equals(name) ? Boolean.TRUE : null));
             }
         });
     }

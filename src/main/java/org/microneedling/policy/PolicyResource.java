@@ -92,6 +92,7 @@ public class PolicyResource {
     }
 
     /** Every version, newest first. */
+    @Schema(name = "PolicyVersions")
     public record Versions(List<PolicyDocument> items) {
     }
 

@@ -33,6 +33,7 @@ public record ReplayReport(int version, LocalDate from, LocalDate to, long scree
 
     /** A screening whose outcome would change, to look at ({@code GET /api/v1/screenings/{screeningId}}). */
     @JsonPropertyOrder({ "screeningId", "before", "after" })
+    @Schema(name = "ReplayExample")
     public record Example(UUID screeningId, Outcome before, Outcome after) {
     }
 }

@@ -1,6 +1,9 @@
 package org.microneedling.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where a screening stands today: its outcome, or for a referral the provider's latest word on it. */
+@Schema(name = "Status")
 public enum ScreeningStatus {
     ELIGIBLE,
     INELIGIBLE,

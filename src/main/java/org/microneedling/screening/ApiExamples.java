@@ -67,7 +67,8 @@ final class ApiExamples {
               "externalReference": "visit-20261125-0042",
               "patientReference": "pt-000731",
               "asOf": "2026-11-25",
-              "ruleset": { "name": "microneedling", "version": "1.0.0", "digest": "sha256:…" },
+              "ruleset": { "name": "microneedling", "version": "1.0.0", "digest": "sha256:…",
+                "policy": { "clinicId": "default", "version": 0 } },
               "evaluatedAt": "2026-11-25T05:12:33Z"
             }
             """;

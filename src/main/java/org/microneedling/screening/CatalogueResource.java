@@ -43,6 +43,7 @@ public class CatalogueResource {
         this.identity = identity;
     }
 
+    @Schema(name = "RuleCatalogue")
     @JsonPropertyOrder({ "ruleset", "rules", "advisories" })
     public record Catalogue(ScreeningResult.RulesetIdentity ruleset, List<RuleEntry> rules,
             List<AdvisoryEntry> advisories) {

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.microneedling.common.MaxCharacters;
 import org.microneedling.common.Messages;
 import org.microneedling.screening.rules.Answer;
@@ -52,15 +53,18 @@ public final class QuestionnaireDefinition {
     private QuestionnaireDefinition() {
     }
 
+    @Schema(name = "QuestionnaireDefinition")
     @JsonPropertyOrder({ "id", "version", "title", "language", "sections", "atLeastOneOf" })
     public record Definition(String id, String version, String title, String language, List<Section> sections,
             List<List<String>> atLeastOneOf) {
     }
 
+    @Schema(name = "QuestionnaireSection")
     @JsonPropertyOrder({ "id", "title", "items" })
     public record Section(String id, String title, List<Item> items) {
     }
 
+    @Schema(name = "QuestionnaireItem")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "path", "question", "type", "options", "required", "help", "minimum", "maximum", "maxLength",
             "maxItems", "notAfterAsOf", "shownWhen" })
@@ -69,6 +73,7 @@ public final class QuestionnaireDefinition {
             ShownWhen shownWhen) {
     }
 
+    @Schema(name = "AnswerOption")
     public record Option(String value, String label) {
     }
 
