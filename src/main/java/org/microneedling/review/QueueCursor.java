@@ -81,9 +81,12 @@ class QueueCursor {
             return Optional.empty();
         }
         try {
-            String payload = new String(DECODER.decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] payloadBytes = DECODER.decode(cursor.substring(0, dot));
+            String payload = new String(payloadBytes, StandardCharsets.UTF_8);
             byte[] given = DECODER.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(given, signature(clinicId, payload))) {
+            // The decoder ignores a last character's unused bits; only the one spelling this service writes is taken.
+            if (!cursor.equals(ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(given))
+                    || !MessageDigest.isEqual(given, signature(clinicId, payload))) {
                 return Optional.empty();
             }
             String[] parts = payload.split("\\|", -1);

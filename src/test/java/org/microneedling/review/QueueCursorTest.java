@@ -54,4 +54,18 @@ class QueueCursorTest {
         assertThat(cursors.decode("lakeside", "%%%.%%%")).isEmpty();
         assertThat(cursors.decode("lakeside", "x".repeat(10_000))).isEmpty();
     }
+
+    @Test
+    void everyChangedLastCharacterIsRefusedEvenWhereTheDecoderWouldIgnoreItsBits() {
+        String cursor = cursors.encode("lakeside", position);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = cursor.charAt(cursor.length() - 1);
+
+        for (char other : alphabet.toCharArray()) {
+            if (other != last) {
+                assertThat(cursors.decode("lakeside", cursor.substring(0, cursor.length() - 1) + other))
+                        .as("last character %s instead of %s", other, last).isEmpty();
+            }
+        }
+    }
 }
