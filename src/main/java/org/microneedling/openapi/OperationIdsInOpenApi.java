@@ -40,7 +40,8 @@ public class OperationIdsInOpenApi implements OASFilter {
             Map.entry("GET /api/v1/me", "getCaller"),
             Map.entry("GET /api/v1/session", "getSession"),
             Map.entry("GET /cds-services", "discoverCdsServices"),
-            Map.entry("POST /cds-services/microneedling-screening", "callCdsScreeningService"));
+            Map.entry("POST /cds-services/microneedling-screening", "callCdsScreeningService"),
+            Map.entry("POST /cds-services/{id}/feedback", "sendCdsFeedback"));
 
     /** Tags Quarkus derives from resource class names, by the name a client team reads (and its API class). */
     static final Map<String, String> TAGS = Map.of(

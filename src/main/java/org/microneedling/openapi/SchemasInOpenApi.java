@@ -258,6 +258,10 @@ public class SchemasInOpenApi implements OASFilter {
             json(operation.getResponses().getAPIResponse("200"), "CdsCards");
             errorAnswer(operation, "400", "The hook request is not valid JSON or not an appointment-book call");
         });
+        withOperation(paths, "/cds-services/{id}/feedback", PathItem.HttpMethod.POST, operation -> {
+            jsonBody(operation, "CdsFeedback");
+            json(operation.getResponses().getAPIResponse("200"), "CdsFeedbackRecorded");
+        });
         withOperation(paths, "/api/v1/policies", PathItem.HttpMethod.POST,
                 operation -> jsonBody(operation, "PolicyDraftRequest"));
         withOperation(paths, "/api/v1/policies/{version}/replay", PathItem.HttpMethod.POST, operation -> {

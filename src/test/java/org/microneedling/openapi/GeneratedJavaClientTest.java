@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.microneedling.client.api.ReferenceApi;
 import org.microneedling.client.api.ReviewsApi;
 import org.microneedling.client.api.ScreeningApi;
 import org.microneedling.client.model.Answer;
+import org.microneedling.client.model.CdsCards;
+import org.microneedling.client.model.CdsFeedback;
+import org.microneedling.client.model.CdsFeedbackItem;
 import org.microneedling.client.model.CdsHookRequest;
 import org.microneedling.client.model.FitzpatrickSkinType;
 import org.microneedling.client.model.HistoryAnswers;
@@ -147,7 +151,15 @@ class GeneratedJavaClientTest {
         JsonNode hook = DeclaredSchemas.JSON.readTree(
                 Files.readString(Path.of("src/test/resources/cds-hooks/appointment-book-ineligible.json")));
         CdsHookRequest hookRequest = DeclaredSchemas.JSON.treeToValue(hook, CdsHookRequest.class);
-        assertThat(cds.callCdsScreeningService(hookRequest).getCards()).isNotEmpty();
+        CdsCards cards = cds.callCdsScreeningService(hookRequest);
+        assertThat(cards.getCards()).isNotEmpty();
+        UUID card = UUID.fromString(cards.getCards().get(0).getUuid());
+        assertThat(cds.sendCdsFeedback("microneedling-screening", new CdsFeedback().addFeedbackItem(
+                new CdsFeedbackItem().card(card).outcome(CdsFeedbackItem.OutcomeEnum.ACCEPTED)
+                        .outcomeTimestamp(OffsetDateTime.now()))).getRecorded()).hasSize(1);
+        assertStatus(400, () -> cds.sendCdsFeedback("microneedling-screening", new CdsFeedback().addFeedbackItem(
+                new CdsFeedbackItem().card(UUID.randomUUID()).outcome(CdsFeedbackItem.OutcomeEnum.ACCEPTED)
+                        .outcomeTimestamp(OffsetDateTime.now()))));
 
         assertThat(http.violations()).as("answers that do not conform to the document").isEmpty();
         Set<String> called = new HashSet<>();
