@@ -137,7 +137,6 @@ class AuthenticationTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().accept("application/json").get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
         given().get("/").then().statusCode(200);
         given().get("/cds-services").then().statusCode(200).body("services[0].id", equalTo("microneedling-screening"));
     }
