@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * How an instance leaves. Once shutdown has begun (the start of {@code quarkus.shutdown.delay}), every response
- * asks the client to close its connection: clients then send their next request on a new connection, which the
+ * asks the client to close its connection ({@code Connection: close} on HTTP/1.1, GOAWAY on HTTP/2): clients then send their next request on a new connection, which the
  * load balancer routes to another instance. From just before the delay ends, a new request is answered 503 without
  * being looked at, while Quarkus waits for the requests already being worked on.
  */
@@ -49,7 +48,7 @@ class ConnectionDraining {
             return;
         }
         if (draining) {
-            context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            ProblemWriter.closeConnectionAfter(context);
         }
         context.next();
     }

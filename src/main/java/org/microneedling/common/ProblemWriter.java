@@ -1,7 +1,9 @@
 package org.microneedling.common;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
 
@@ -9,8 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,6 +25,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class ProblemWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long the streams still open on an HTTP/2 connection told to go away have to finish. */
+    private static final Duration GOAWAY_GRACE = Duration.ofSeconds(30);
 
     private ProblemWriter() {
     }
@@ -48,8 +54,23 @@ public final class ProblemWriter {
 
     /** Refuses a request whose body was not read; the connection is closed after the answer. */
     static void refuse(RoutingContext context, ProblemType type, String detailKey, Map<String, String> headers) {
-        context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        closeConnectionAfter(context);
         send(context, problem(type, messages(context), detailKey), headers);
+    }
+
+    /**
+     * Asks the client to send its next request on a new connection. HTTP/1.1 says so with {@code Connection: close};
+     * HTTP/2 forbids that header (a client treats it as a protocol error and loses the answer), and says it with
+     * GOAWAY instead, sent after this answer: streams already open are still answered, then the connection closes.
+     */
+    static void closeConnectionAfter(RoutingContext context) {
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            HttpConnection connection = context.request().connection();
+            // Only once this answer is out: a client may fail every stream still open when GOAWAY arrives.
+            context.addEndHandler(ignored -> connection.shutdown(GOAWAY_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+        } else {
+            context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
     }
 
     /** The caller's language from its Accept-Language header, as {@link Messages#forRequest} reads it in REST. */

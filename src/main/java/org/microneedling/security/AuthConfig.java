@@ -24,4 +24,12 @@ interface AuthConfig {
     /** How often the key file is checked for changes; a changed file takes effect without a restart. */
     @WithDefault("2s")
     Duration reloadInterval();
+
+    /** How far a JWT's {@code iat} may lie in the future: the issuer's clock and ours may differ a little. */
+    @WithDefault("60s")
+    Duration jwtClockSkew();
+
+    /** The longest a JWT may be valid for ({@code exp} minus {@code iat}); a longer one is refused whatever its expiry. */
+    @WithDefault("24h")
+    Duration jwtMaxLifetime();
 }

@@ -23,7 +23,8 @@ class SecurityHeaders {
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(context -> {
-            boolean api = isApi(context.request().path());
+            // The path the router matched: "//api/v1/screenings" and "/x/../api/v1/screenings" are the API too.
+            boolean api = isApi(context.normalizedPath());
             boolean https = "https".equals(context.request().scheme());
             context.addHeadersEndHandler(ignored -> apply(context, api, https));
             context.next();

@@ -94,9 +94,9 @@ public class SecurityProblems {
      */
     private static void providerUnavailable(RoutingContext context, Throwable failure) {
         LOG.warnf("Sign-in unavailable: the identity provider failed (%s) for %s %s", failure.getMessage(),
-                context.request().method(), context.request().path());
-        if (SignInResource.SIGN_IN.equals(context.request().path())
-                || SignInResource.SIGN_OUT.equals(context.request().path())) {
+                context.request().method(), context.normalizedPath());
+        if (SignInResource.SIGN_IN.equals(context.normalizedPath())
+                || SignInResource.SIGN_OUT.equals(context.normalizedPath())) {
             context.response().setStatusCode(303).putHeader("Location", SignInResource.PAGE + "?sign-in=unavailable")
                     .end();
             return;

@@ -39,7 +39,8 @@ class StaffSessionFilter {
         if (!sessions.enabled() || !StaffSessions.isSession(identity)) {
             return null;
         }
-        String path = request.path();
+        // The path the resource was matched by, however the client spelled it.
+        String path = context.getUriInfo().getPath();
         // Signing out needs no live session; the page's session check answers an ended one itself.
         if (SignInResource.SIGN_OUT.equals(path) || SessionResource.PATH.equals(path)) {
             return null;

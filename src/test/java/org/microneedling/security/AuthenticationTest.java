@@ -137,7 +137,6 @@ class AuthenticationTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().accept("application/json").get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
         given().get("/").then().statusCode(200);
         given().get("/cds-services").then().statusCode(200).body("services[0].id", equalTo("microneedling-screening"));
     }
@@ -199,10 +198,30 @@ class AuthenticationTest {
                         .issuedAt(Instant.now().minus(Duration.ofHours(3)))
                         .expiresAt(Instant.now().minus(Duration.ofHours(2)))
                         .sign(TestCredentials.TRUSTED.getPrivate())),
+                Arguments.of("issued in the future", TestCredentials.claims("x", screening)
+                        .issuedAt(Instant.now().plus(Duration.ofMinutes(10)))
+                        .expiresAt(Instant.now().plus(Duration.ofMinutes(70)))
+                        .sign(TestCredentials.TRUSTED.getPrivate())),
+                Arguments.of("valid for longer than the maximum lifetime", TestCredentials.claims("x", screening)
+                        .issuedAt(Instant.now().minus(Duration.ofMinutes(1)))
+                        .expiresAt(Instant.now().plus(Duration.ofDays(365)))
+                        .sign(TestCredentials.TRUSTED.getPrivate())),
                 Arguments.of("unsigned (alg none)", unsigned()),
                 Arguments.of("with its signature replaced", replaceSignature(
                         TestCredentials.token("x", screening))),
                 Arguments.of("not a JWT at all", "abc.def"));
+    }
+
+    @Test
+    void aTokenIssuedWithinTheClockSkewOrForTheMaximumLifetimeIsAccepted() {
+        Set<String> screening = Set.of(Roles.SCREENING);
+        screen(given().auth().oauth2(TestCredentials.claims("x", screening)
+                .issuedAt(Instant.now().plus(Duration.ofSeconds(30))).expiresIn(3600)
+                .sign(TestCredentials.TRUSTED.getPrivate()))).then().statusCode(200);
+        Instant issued = Instant.now().minus(Duration.ofHours(1));
+        screen(given().auth().oauth2(TestCredentials.claims("x", screening).issuedAt(issued)
+                .expiresAt(issued.plus(Duration.ofHours(24))).sign(TestCredentials.TRUSTED.getPrivate())))
+                .then().statusCode(200);
     }
 
     @ParameterizedTest(name = "a token {0} is 401")

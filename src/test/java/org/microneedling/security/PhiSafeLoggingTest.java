@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -82,6 +83,29 @@ class PhiSafeLoggingTest {
 
         Pattern closedLine = Pattern.compile("POST /api/v1/screenings closed client=\\S+ latency_ms=[0-9.]+ screening=-");
         assertThat(awaitLogContaining(closedLine)).containsPattern(closedLine);
+    }
+
+    @Test
+    void aMalformedGroupsClaimIsRefusedWithoutItsValueInTheLog() throws Exception {
+        String value = "groups-" + UUID.randomUUID().toString().substring(0, 8);
+        // The token builder refuses such a claim, so the token is signed by hand.
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setIssuer(TestCredentials.ISSUER);
+        claims.setSubject("x");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        claims.setClaim("groups", Map.of("role", value));
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(TestCredentials.TRUSTED.getPrivate());
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+        String token = jws.getCompactSerialization();
+        // Without roles it cannot pass; whether the library refuses the token (401) or reads no role (403) is its own.
+        int status = io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/questionnaire").statusCode();
+        assertThat(status).isIn(401, 403);
+
+        Pattern line = Pattern.compile("GET /api/v1/questionnaire " + status + " client=\\S+ latency_ms=[0-9.]+");
+        assertThat(awaitLogContaining(line)).containsPattern(line).doesNotContain(value);
     }
 
     static String awaitLogContaining(Pattern pattern) throws IOException, InterruptedException {

@@ -1,0 +1,34 @@
+package org.microneedling.common;
+
+import java.time.Duration;
+
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A request's body must have arrived in full within {@code screening.http.body-read-timeout} of its headers, or the
+ * connection is closed. The idle timeout only notices a connection that sends nothing at all: one byte now and then
+ * held it, and a worker's buffer, open indefinitely.
+ */
+class BodyReadDeadline {
+
+    void install(@Observes Router router,
+            @ConfigProperty(name = "screening.http.body-read-timeout", defaultValue = "60s") Duration timeout) {
+        long millis = timeout.toMillis();
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
+            HttpServerRequest request = context.request();
+            if (!request.isEnded()) {
+                context.vertx().setTimer(millis, ignored -> {
+                    if (!request.isEnded() && !context.response().ended() && !context.response().closed()) {
+                        request.connection().close();
+                    }
+                });
+            }
+            context.next();
+        });
+    }
+}
