@@ -2,6 +2,7 @@ package org.microneedling.cdshooks;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +45,19 @@ class CardWriter {
         this.overrideReasonSystem = overrideReasonSystem;
     }
 
-    /** Where a card's source and front-desk link point. */
+    /** Where a card's source and front-desk link point; null where nothing is configured. */
     record Links(String sourceUrl, String frontDeskUrl) {
+
+        /**
+         * The cds-hooks addresses, else the service's public base URL with the path; never the request's own
+         * address, whose host the caller chooses.
+         */
+        static Links configured(Optional<String> sourceUrl, Optional<String> frontDeskUrl,
+                Optional<java.net.URI> publicBaseUrl) {
+            Optional<String> base = publicBaseUrl.map(url -> url.toString().replaceAll("/+$", ""));
+            return new Links(sourceUrl.or(() -> base.map(b -> b + "/api/v1/rules")).orElse(null),
+                    frontDeskUrl.or(() -> base.map(b -> b + "/")).orElse(null));
+        }
     }
 
     /**
@@ -90,7 +102,7 @@ class CardWriter {
      */
     static ObjectNode clearanceCard(ScreeningLookup.Clearance clearance, Links links, Messages messages) {
         ObjectNode card = JsonNodeFactory.instance.objectNode();
-        card.putObject("source").put("label", messages.get("cds.source")).put("url", links.sourceUrl());
+        source(card, links, messages);
         card.put("summary", messages.get("cds.summary.cleared", clearance.validUntil().toString()));
         card.put("indicator", "info");
         card.put("detail", messages.get("cds.detail.cleared", clearance.validUntil().toString(),
@@ -110,13 +122,23 @@ class CardWriter {
 
     private static ObjectNode baseCard(Links links, Messages messages) {
         ObjectNode card = JsonNodeFactory.instance.objectNode();
-        card.putObject("source").put("label", messages.get("cds.source")).put("url", links.sourceUrl());
-        ObjectNode link = JsonNodeFactory.instance.objectNode();
-        link.put("label", messages.get("cds.link.frontDesk"));
-        link.put("url", links.frontDeskUrl());
-        link.put("type", "absolute");
-        card.putArray("links").add(link);
+        source(card, links, messages);
+        if (links.frontDeskUrl() != null) {
+            ObjectNode link = JsonNodeFactory.instance.objectNode();
+            link.put("label", messages.get("cds.link.frontDesk"));
+            link.put("url", links.frontDeskUrl());
+            link.put("type", "absolute");
+            card.putArray("links").add(link);
+        }
         return card;
+    }
+
+    /** The source's url only when configured: an address built from the request would be the caller's Host. */
+    private static void source(ObjectNode card, Links links, Messages messages) {
+        ObjectNode source = card.putObject("source").put("label", messages.get("cds.source"));
+        if (links.sourceUrl() != null) {
+            source.put("url", links.sourceUrl());
+        }
     }
 
     private static ObjectNode wrap(ObjectNode card) {

@@ -1,8 +1,10 @@
 package org.microneedling.cdshooks;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,11 +68,14 @@ public class CdsServicesResource {
     private final ScreeningLookup lookup;
     private final FeedbackRecorder feedback;
     private final RequestBodies bodies;
+    private final Optional<URI> publicBaseUrl;
 
     CdsServicesResource(ScreeningService screening, HookRequestTranslator translator, CardWriter cards,
             CdsHooksConfig config, QuestionnaireCanonicals questionnaires, SecurityIdentity identity,
-            ScreeningLookup lookup, FeedbackRecorder feedback, RequestBodies bodies) {
+            ScreeningLookup lookup, FeedbackRecorder feedback, RequestBodies bodies,
+            @ConfigProperty(name = "screening.public-base-url") Optional<URI> publicBaseUrl) {
         this.bodies = bodies;
+        this.publicBaseUrl = publicBaseUrl;
         this.lookup = lookup;
         this.feedback = feedback;
         this.screening = screening;
@@ -118,14 +123,13 @@ public class CdsServicesResource {
                     + "REFER_TO_PROVIDER, info for ELIGIBLE. Answers the record cannot give count as not known. "
                     + "The decision is audited like any other.")
     public Uni<Response> screen(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
+            @Context HttpHeaders headers, byte[] body) {
         Messages messages = Messages.forRequest(headers);
         requireJson(contentType, messages);
         JsonNode hookRequest = screening.parse(body, messages);
         HookRequestTranslator.Translated translated = translator.translate(hookRequest, questionnaires.urls(), messages);
-        CardWriter.Links links = new CardWriter.Links(
-                config.sourceUrl().orElseGet(() -> absolute(uriInfo, "api/v1/rules")),
-                config.frontDeskUrl().orElseGet(() -> absolute(uriInfo, "")));
+        CardWriter.Links links = CardWriter.Links.configured(config.sourceUrl(), config.frontDeskUrl(),
+                publicBaseUrl);
         Caller caller = Caller.of(identity);
         // Judged before this call's screening is recorded, and from the same view a booking tool's look-up reads.
         ScreeningLookup.Clearance clearance = clearance(caller.clinicId(), hookRequest);
@@ -187,10 +191,6 @@ public class CdsServicesResource {
                             .put("feedbackId", one.feedbackId().toString()));
                     return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
                 });
-    }
-
-    private static String absolute(UriInfo uriInfo, String path) {
-        return uriInfo.getBaseUri().resolve(path).toString();
     }
 
     private static void requireJson(String contentType, Messages messages) {

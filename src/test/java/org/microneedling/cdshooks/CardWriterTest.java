@@ -2,10 +2,12 @@ package org.microneedling.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -122,5 +124,23 @@ class CardWriterTest {
     @Test
     void withoutAClearanceThereIsOneCard() {
         assertThat(cards(WRITER.cards(result(Outcome.ELIGIBLE), List.of(), null, LINKS, ENGLISH))).hasSize(1);
+    }
+
+    @Test
+    void linksComeFromConfigurationOnlyAndAreLeftOutWithoutIt() {
+        CardWriter.Links none = CardWriter.Links.configured(Optional.empty(), Optional.empty(), Optional.empty());
+        JsonNode bare = cards(WRITER.cards(result(Outcome.ELIGIBLE), List.of(), null, none, ENGLISH)).get(0);
+
+        assertThat(bare.has("links")).isFalse();
+        assertThat(bare.get("source").has("url")).isFalse();
+        assertThat(bare.get("source").get("label").asText()).isNotBlank();
+
+        CardWriter.Links fromBase = CardWriter.Links.configured(Optional.empty(), Optional.empty(),
+                Optional.of(URI.create("https://screening.clinic.example/")));
+        assertThat(fromBase).isEqualTo(new CardWriter.Links("https://screening.clinic.example/api/v1/rules",
+                "https://screening.clinic.example/"));
+        assertThat(CardWriter.Links.configured(Optional.of("https://s.example/rules"), Optional.of("https://f.example/"),
+                Optional.of(URI.create("https://screening.clinic.example")))).isEqualTo(
+                        new CardWriter.Links("https://s.example/rules", "https://f.example/"));
     }
 }
