@@ -1,15 +1,8 @@
 package org.microneedling.cdshooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
+
+import org.microneedling.TestKeys;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -24,35 +17,14 @@ public class CdsKeysProfile implements QuarkusTestProfile {
     static final String LAKESIDE_ADMIN = "key-cds-lakeside-admin-33f0";
     static final String HARBOR_EHR = "key-cds-harbor-ehr-d47b";
 
-    private static final Path DIRECTORY = Path.of("target", "cds-test-" + UUID.randomUUID());
-
-    static {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("api-keys"), String.join("\n",
-                    "lakeside-ehr screening,audit " + sha256(LAKESIDE_EHR) + " lakeside",
-                    "lakeside-provider provider " + sha256(LAKESIDE_PROVIDER) + " lakeside",
-                    "lakeside-admin admin " + sha256(LAKESIDE_ADMIN) + " lakeside",
-                    "harbor-ehr screening,audit " + sha256(HARBOR_EHR) + " harbor") + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Map<String, String> OVERRIDES = TestKeys.authenticationWith("cds-test",
+            new TestKeys.Key("lakeside-ehr", "screening,audit", LAKESIDE_EHR, "lakeside"),
+            new TestKeys.Key("lakeside-provider", "provider", LAKESIDE_PROVIDER, "lakeside"),
+            new TestKeys.Key("lakeside-admin", "admin", LAKESIDE_ADMIN, "lakeside"),
+            new TestKeys.Key("harbor-ehr", "screening,audit", HARBOR_EHR, "harbor"));
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "screening.auth.enabled", "true",
-                "screening.auth.api-keys-file", DIRECTORY.resolve("api-keys").toString(),
-                "audit.data-dir", DIRECTORY.resolve("audit").toString());
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OVERRIDES;
     }
 }

@@ -1,15 +1,9 @@
 package org.microneedling.openapi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+
+import org.microneedling.TestKeys;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -26,36 +20,16 @@ public class ClientKeysProfile implements QuarkusTestProfile {
 
     static final String SERVER_URL = "https://screening.clinic.example";
 
-    static final Path DIRECTORY = Path.of("target", "client-test-" + UUID.randomUUID());
-
-    static {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("api-keys"), String.join("\n",
-                    "client-desk screening,audit " + sha256(DESK) + " riverside",
-                    "client-provider provider " + sha256(PROVIDER) + " riverside",
-                    "client-admin admin " + sha256(ADMIN) + " riverside",
-                    "client-director medical-director " + sha256(DIRECTOR) + " riverside") + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Map<String, String> OVERRIDES = TestKeys.authenticationWith("client-test",
+            new TestKeys.Key("client-desk", "screening,audit", DESK, "riverside"),
+            new TestKeys.Key("client-provider", "provider", PROVIDER, "riverside"),
+            new TestKeys.Key("client-admin", "admin", ADMIN, "riverside"),
+            new TestKeys.Key("client-director", "medical-director", DIRECTOR, "riverside"));
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "screening.auth.enabled", "true",
-                "screening.auth.api-keys-file", DIRECTORY.resolve("api-keys").toString(),
-                "audit.data-dir", DIRECTORY.resolve("audit").toString(),
-                "screening.openapi.server-url", SERVER_URL);
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> overrides = new HashMap<>(OVERRIDES);
+        overrides.put("screening.openapi.server-url", SERVER_URL);
+        return overrides;
     }
 }

@@ -1,15 +1,8 @@
 package org.microneedling.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
+
+import org.microneedling.TestKeys;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -27,36 +20,15 @@ public class ClinicKeysProfile implements QuarkusTestProfile {
     static final String HARBOR_DIRECTOR = "key-harbor-director-5e20";
     static final String HARBOR_DESK = "key-harbor-desk-c4f8";
 
-    private static final Path DIRECTORY = Path.of("target", "policy-test-" + UUID.randomUUID());
-
-    static {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("api-keys"), String.join("\n",
-                    "lakeside-director medical-director " + sha256(LAKESIDE_DIRECTOR) + " " + LAKESIDE,
-                    "lakeside-admin admin " + sha256(LAKESIDE_ADMIN) + " " + LAKESIDE,
-                    "lakeside-desk screening " + sha256(LAKESIDE_DESK) + " " + LAKESIDE,
-                    "harbor-director medical-director " + sha256(HARBOR_DIRECTOR) + " " + HARBOR,
-                    "harbor-desk screening,audit " + sha256(HARBOR_DESK) + " " + HARBOR) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Map<String, String> OVERRIDES = TestKeys.authenticationWith("policy-test",
+            new TestKeys.Key("lakeside-director", "medical-director", LAKESIDE_DIRECTOR, LAKESIDE),
+            new TestKeys.Key("lakeside-admin", "admin", LAKESIDE_ADMIN, LAKESIDE),
+            new TestKeys.Key("lakeside-desk", "screening", LAKESIDE_DESK, LAKESIDE),
+            new TestKeys.Key("harbor-director", "medical-director", HARBOR_DIRECTOR, HARBOR),
+            new TestKeys.Key("harbor-desk", "screening,audit", HARBOR_DESK, HARBOR));
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "screening.auth.enabled", "true",
-                "screening.auth.api-keys-file", DIRECTORY.resolve("api-keys").toString(),
-                "audit.data-dir", DIRECTORY.resolve("audit").toString());
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OVERRIDES;
     }
 }

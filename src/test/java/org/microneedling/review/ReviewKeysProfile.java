@@ -1,15 +1,8 @@
 package org.microneedling.review;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
+
+import org.microneedling.TestKeys;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -28,37 +21,16 @@ public class ReviewKeysProfile implements QuarkusTestProfile {
     static final String HARBOR_PROVIDER = "key-harbor-provider-7f31";
     static final String HARBOR_DESK = "key-harbor-desk-0b9e";
 
-    static final Path DIRECTORY = Path.of("target", "review-test-" + UUID.randomUUID());
-
-    static {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve("api-keys"), String.join("\n",
-                    "lakeside-provider provider " + sha256(LAKESIDE_PROVIDER) + " " + LAKESIDE,
-                    "lakeside-director medical-director " + sha256(LAKESIDE_DIRECTOR) + " " + LAKESIDE,
-                    "lakeside-admin admin " + sha256(LAKESIDE_ADMIN) + " " + LAKESIDE,
-                    "lakeside-desk screening,audit " + sha256(LAKESIDE_DESK) + " " + LAKESIDE,
-                    "harbor-provider provider " + sha256(HARBOR_PROVIDER) + " " + HARBOR,
-                    "harbor-desk screening " + sha256(HARBOR_DESK) + " " + HARBOR) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Map<String, String> OVERRIDES = TestKeys.authenticationWith("review-test",
+            new TestKeys.Key("lakeside-provider", "provider", LAKESIDE_PROVIDER, LAKESIDE),
+            new TestKeys.Key("lakeside-director", "medical-director", LAKESIDE_DIRECTOR, LAKESIDE),
+            new TestKeys.Key("lakeside-admin", "admin", LAKESIDE_ADMIN, LAKESIDE),
+            new TestKeys.Key("lakeside-desk", "screening,audit", LAKESIDE_DESK, LAKESIDE),
+            new TestKeys.Key("harbor-provider", "provider", HARBOR_PROVIDER, HARBOR),
+            new TestKeys.Key("harbor-desk", "screening", HARBOR_DESK, HARBOR));
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "screening.auth.enabled", "true",
-                "screening.auth.api-keys-file", DIRECTORY.resolve("api-keys").toString(),
-                "audit.data-dir", DIRECTORY.resolve("audit").toString());
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OVERRIDES;
     }
 }
