@@ -176,6 +176,9 @@ measure() {
     loaded=$(grep -o 'read for the review queue in [0-9]* ms ([0-9]* ms CPU)' "$WORK/service-$store.log" \
         | tail -n 1 | sed -E 's/.* in //; s/[()]//g')
     stop
+    # Where the restart's time went, from the service's own lines (the log keeps both starts: the second's are last).
+    grep -E 'Audit trail on|Clinic policies loaded|read for the review queue|Warm-up|started in' \
+        "$WORK/service-$store.log" | tail -n 5 | sed "s/^/[review] $store restart: /" | cut -c1-220 >&2
     echo "| $store | $(percentiles "$queue") ($((REQUESTS + pages)) pages) | $(percentiles "$status_times") | $(percentiles "$clearance") | $READY_MS ms | $lookups ms ($loaded) |"
 }
 

@@ -81,16 +81,20 @@ class AuditDecisionLog implements DecisionLog {
 
     @Override
     public void append(List<AuditEntry> entries) {
+        // With the audit off nothing is recorded, so a view of the trail has nothing to take in (and would grow
+        // with every decision it was shown).
         if (store != null) {
             store.append(entries);
+            committed(entries);
         }
-        committed(entries);
     }
 
     @Override
     public CompletionStage<Void> appendAsync(List<AuditEntry> entries) {
-        CompletionStage<Void> commit = store == null ? CompletableFuture.completedFuture(null)
-                : store.appendAsync(entries);
+        if (store == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletionStage<Void> commit = store.appendAsync(entries);
         return listeners.isEmpty() ? commit : commit.thenRun(() -> committed(entries));
     }
 

@@ -41,6 +41,17 @@ class AuditDisabledTest {
     }
 
     @Test
+    void noViewOfTheTrailIsToldOfADecisionThatWasNotRecorded() {
+        List<List<AuditEntry>> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        decisionLog.onCommitted(shown::add);
+
+        decisionLog.append(List.of(AuditEntries.entry()));
+        decisionLog.appendAsync(List.of(AuditEntries.entry())).toCompletableFuture().join();
+
+        assertThat(shown).isEmpty();
+    }
+
+    @Test
     void verificationSaysTheAuditIsOff() {
         given().when().get("/api/v1/audit/verification").then().statusCode(503);
     }
