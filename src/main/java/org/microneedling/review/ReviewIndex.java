@@ -3,6 +3,7 @@ package org.microneedling.review;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import org.microneedling.common.ProblemException;
 import org.microneedling.common.ProblemType;
 
 /**
- * Every clinic's screenings and reviews in memory ({@link ClinicReviews}), so that the queue, a status and a
- * clearance answer without reading the store. Built from the audit store at start-up on a thread of its own (the
- * service starts at once; these look-ups answer 503 until it is done), then kept current by every commit of this
- * instance, and on a shared database by reading what other instances recorded every
- * {@code reviews.refresh-interval}.
+ * Every clinic's view of its referrals, reviews and patients ({@link ClinicReviews}), so that the queue, a status
+ * and a clearance answer without scanning the store. Built from the audit store at start-up on a thread of its own
+ * (the service starts at once; these look-ups answer 503 until it is done), then kept current by every commit of
+ * this instance, and on a shared database by reading what other instances recorded every
+ * {@code reviews.refresh-interval}. It keeps what is small per record (a referral's place in the queue, reviews,
+ * a patient's latest screening) and the facts of the waiting referrals at the head of the queue; the facts of any
+ * other screening are read from the store by id when asked for, so that the view does not grow with the history.
  */
 @Startup
 @ApplicationScoped
@@ -48,6 +51,7 @@ public class ReviewIndex {
     private final DecisionLog log;
     private final ReviewRecords records;
     private final Map<String, ClinicReviews> clinics = new ConcurrentHashMap<>();
+    private final int cachedReferrals;
     private final ScheduledExecutorService reader;
     private volatile boolean loaded;
     private long settledPosition;
@@ -56,6 +60,7 @@ public class ReviewIndex {
     ReviewIndex(DecisionLog log, ObjectMapper mapper, ReviewsConfig config) {
         this.log = log;
         this.records = new ReviewRecords(mapper);
+        this.cachedReferrals = Math.max(0, config.cachedReferrals());
         // Listening before the first read: a record committed meanwhile is read twice rather than missed.
         log.onCommitted(this::take);
         reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -91,19 +96,56 @@ public class ReviewIndex {
     }
 
     /**
-     * A screening of the clinic. On a shared database one that another instance recorded since the last read is
-     * looked up in the store; on the journal, which only this instance writes, what is not known does not exist.
+     * A screening of the clinic: a waiting referral's facts as kept, any other read from the store by id. On a shared
+     * database one that another instance recorded since the last read is taken into the view as it is found.
      */
     Optional<ScreeningFacts> screening(String clinicId, UUID screeningId) {
         ClinicReviews clinic = clinic(clinicId);
-        Optional<ScreeningFacts> known = clinic.screening(screeningId);
-        if (known.isPresent() || !log.shared()) {
-            return known;
+        Optional<ScreeningFacts> cached = clinic.cached(screeningId);
+        if (cached.isPresent()) {
+            return cached;
         }
         Optional<AuditEntry> stored = log.find(screeningId).filter(entry ->
                 AuditEntry.SCREENING.equals(entry.kindOrScreening()) && entry.clinicOrDefault().equals(clinicId));
-        stored.ifPresent(entry -> take(List.of(entry)));
-        return clinic.screening(screeningId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ScreeningFacts facts;
+        try {
+            facts = records.screening(stored.get());
+        } catch (IllegalStateException e) {
+            LOG.warnf("Audit record %s cannot be read as a screening: %s", screeningId, e.getMessage());
+            return Optional.empty();
+        }
+        if (log.shared()) {
+            clinic.addScreening(facts);
+        }
+        return Optional.of(facts);
+    }
+
+    /**
+     * Up to {@code limit} referrals of the filter after {@code after} (null: from the oldest) with their facts, and
+     * whether more follow the last of them. A referral whose record is gone from the store (retention) is left out.
+     */
+    Page page(String clinicId, QueueFilter filter, QueueKey after, int limit) {
+        ClinicReviews clinic = clinic(clinicId);
+        List<ScreeningFacts> items = new ArrayList<>(Math.min(limit, 64));
+        QueueKey position = after;
+        while (items.size() < limit) {
+            int wanted = limit - items.size();
+            List<QueueKey> keys = clinic.queue(filter, position, wanted);
+            for (QueueKey key : keys) {
+                screening(clinicId, key.screeningId()).ifPresent(items::add);
+                position = key;
+            }
+            if (keys.size() < wanted) {
+                return new Page(items, false);
+            }
+        }
+        return new Page(items, !clinic.queue(filter, position, 1).isEmpty());
+    }
+
+    record Page(List<ScreeningFacts> items, boolean more) {
     }
 
     /** Takes in committed records; other kinds are not this view's. */
@@ -121,20 +163,30 @@ public class ReviewIndex {
     private void takeOne(AuditEntry entry) {
         String kind = entry.kindOrScreening();
         if (AuditEntry.SCREENING.equals(kind)) {
-            ClinicReviews clinic = clinicOf(entry.clinicOrDefault());
-            if (clinic.screening(entry.screeningId()).isEmpty()) {
-                clinic.addScreening(records.screening(entry));
-            }
+            clinicOf(entry.clinicOrDefault()).addScreening(records.screening(entry));
         } else if (ReviewRecords.KIND.equals(kind)) {
-            ClinicReviews clinic = clinicOf(entry.clinicOrDefault());
+            String clinicId = entry.clinicOrDefault();
+            ClinicReviews clinic = clinicOf(clinicId);
             if (!clinic.knowsReview(entry.screeningId())) {
-                clinic.addReview(records.review(entry));
+                Review review = records.review(entry);
+                clinic.addReview(review, keyOf(clinic, clinicId, review.screeningId()));
             }
         }
     }
 
+    /** The reviewed screening's place in the queue, from the view or the store; null when neither has it yet. */
+    private QueueKey keyOf(ClinicReviews clinic, String clinicId, UUID screeningId) {
+        Optional<ScreeningFacts> cached = clinic.cached(screeningId);
+        if (cached.isPresent()) {
+            return cached.get().key();
+        }
+        return log.find(screeningId).filter(entry -> AuditEntry.SCREENING.equals(entry.kindOrScreening())
+                && entry.clinicOrDefault().equals(clinicId)).map(AuditEntry::evaluatedAt)
+                .map(evaluatedAt -> new QueueKey(evaluatedAt, screeningId)).orElse(null);
+    }
+
     private ClinicReviews clinicOf(String clinicId) {
-        return clinics.computeIfAbsent(clinicId, id -> new ClinicReviews());
+        return clinics.computeIfAbsent(clinicId, id -> new ClinicReviews(cachedReferrals));
     }
 
     /** Reads what was recorded since the last read: everything the first time, then only on a shared database. */
@@ -158,10 +210,11 @@ public class ReviewIndex {
         if (!loaded) {
             loaded = true;
             // The thread's CPU time beside the wall time: on a busy machine the second says little of the work.
-            LOG.infof("Screenings and reviews read for the review queue in %d ms (%d ms CPU): %d screening(s) of %d "
-                    + "clinic(s)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            LOG.infof("Screenings and reviews read for the review queue in %d ms (%d ms CPU): %d referral(s) and %d "
+                    + "patient(s) of %d clinic(s)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     TimeUnit.NANOSECONDS.toMillis(THREADS.getCurrentThreadCpuTime() - startedCpu),
-                    clinics.values().stream().mapToInt(ClinicReviews::screenings).sum(), clinics.size());
+                    clinics.values().stream().mapToInt(ClinicReviews::referrals).sum(),
+                    clinics.values().stream().mapToInt(ClinicReviews::patients).sum(), clinics.size());
         }
     }
 

@@ -84,8 +84,8 @@ public class ReviewQueueResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(messages.get("problem.parameters"), violations);
         }
+        ReviewIndex.Page page = index.page(clinicId, filter, after, size);
         ClinicReviews clinic = index.clinic(clinicId);
-        ClinicReviews.Page page = clinic.page(filter, after, size);
         LocalDate today = reviews.today();
         List<ReviewAnswers.QueueItem> items = page.items().stream().map(screening -> new ReviewAnswers.QueueItem(
                 screening.screeningId(), screening.externalReference(), screening.patientReference(),

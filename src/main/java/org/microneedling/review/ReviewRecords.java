@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +26,10 @@ final class ReviewRecords {
 
     static final String KIND = "review";
 
+    private static final int SHARED_REASON_LISTS = 4096;
+
     private final ObjectMapper mapper;
+    private final Map<List<ReasonSummary>, List<ReasonSummary>> sharedReasons = new ConcurrentHashMap<>();
 
     ReviewRecords(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -94,7 +99,23 @@ final class ReviewRecords {
         Instant evaluatedAt = entry.evaluatedAt();
         return new ScreeningFacts(entry.screeningId(), outcome, externalReference, patientReference, asOf,
                 outcome == Outcome.ELIGIBLE ? validUntil : null, evaluatedAt,
-                outcome == Outcome.REFER_TO_PROVIDER ? reasons : List.of());
+                outcome == Outcome.REFER_TO_PROVIDER ? shared(reasons) : List.of());
+    }
+
+    /**
+     * One list for all referrals with the same reasons in the same words: most referrals share a few, and the
+     * waiting ones are kept in memory. Bounded, so that free text in the reasons cannot grow it without end.
+     */
+    private List<ReasonSummary> shared(List<ReasonSummary> reasons) {
+        List<ReasonSummary> copy = List.copyOf(reasons);
+        List<ReasonSummary> known = sharedReasons.get(copy);
+        if (known != null) {
+            return known;
+        }
+        if (sharedReasons.size() < SHARED_REASON_LISTS) {
+            known = sharedReasons.putIfAbsent(copy, copy);
+        }
+        return known == null ? copy : known;
     }
 
     private static void readReasons(JsonParser parser, JsonToken value, List<ReasonSummary> reasons)

@@ -14,6 +14,13 @@ public interface ReviewsConfig {
     Duration refreshInterval();
 
     /**
+     * How many waiting referrals of a clinic are kept in memory with their reasons, oldest first: the head of the
+     * queue answers without a read of the store. The rest are read from the store by id when a page reaches them.
+     */
+    @WithDefault("20000")
+    int cachedReferrals();
+
+    /**
      * The secret that signs review-queue cursors (env REVIEWS_CURSOR_KEY). Give every instance that shares a database
      * the same one, so that a page's cursor works on whichever instance serves the next page; unset, each instance
      * signs with a random key of its own and cursors last until it stops.

@@ -20,6 +20,12 @@ record ScreeningFacts(UUID screeningId, Outcome outcome, String externalReferenc
         reasons = List.copyOf(reasons);
     }
 
+    /** The same facts without the reasons: what is kept of a patient's latest screening. */
+    ScreeningFacts withoutReasons() {
+        return reasons.isEmpty() ? this : new ScreeningFacts(screeningId, outcome, externalReference,
+                patientReference, asOf, validUntil, evaluatedAt, List.of());
+    }
+
     boolean referred() {
         return outcome == Outcome.REFER_TO_PROVIDER;
     }

@@ -63,14 +63,66 @@ class JournalReviewsTest {
             ClinicReviews lakeside = restarted.clinic("lakeside");
 
             assertThat(lakeside.reviews(referral.screeningId())).containsExactly(cleared);
-            assertThat(lakeside.page(QueueFilter.CLEARED, null, 50).items()).extracting(ScreeningFacts::screeningId)
+            assertThat(restarted.page("lakeside", QueueFilter.CLEARED, null, 50).items()).extracting(ScreeningFacts::screeningId)
                     .containsExactly(referral.screeningId());
-            assertThat(lakeside.page(QueueFilter.PENDING, null, 50).items()).isEmpty();
+            assertThat(restarted.page("lakeside", QueueFilter.PENDING, null, 50).items()).isEmpty();
             assertThat(lakeside.latestOfPatient("pt-8")).get().extracting(ScreeningFacts::validUntil)
                     .isEqualTo(AS_OF.plusDays(30));
-            assertThat(restarted.clinic("harbor").page(QueueFilter.ALL, null, 50).items()).isEmpty();
+            assertThat(restarted.page("harbor", QueueFilter.ALL, null, 50).items()).isEmpty();
             assertThat(store.verify("lakeside").intact()).isTrue();
             assertThat(store.verify("lakeside").records()).isEqualTo(3);
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void referralsBeyondTheKeptFactsArePagedReviewedAndJudgedFromTheStore() {
+        try (JournalAuditStore store = open()) {
+            ReviewFixtures.StoreLog log = new ReviewFixtures.StoreLog(store);
+            List<AuditEntry> referrals = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                referrals.add(ReviewFixtures.screening("lakeside", "REFER_TO_PROVIDER", "pt-r" + i, AS_OF,
+                        Instant.parse("2026-11-25T09:00:00Z").plusSeconds(i)));
+            }
+            AuditEntry eligible = ReviewFixtures.screening("lakeside", "ELIGIBLE", null, AS_OF,
+                    Instant.parse("2026-11-25T10:00:00Z"));
+            log.append(referrals);
+            log.append(List.of(eligible));
+            ReviewIndex index = new ReviewIndex(log, ReviewFixtures.JSON,
+                    ReviewFixtures.config(java.time.Duration.ofMillis(100), 2));
+            ReviewFixtures.awaitLoaded(index);
+            ClinicReviews lakeside = index.clinic("lakeside");
+            assertThat(referrals).filteredOn(r -> lakeside.cached(r.screeningId()).isPresent()).hasSize(2);
+
+            Review cleared = ReviewFixtures.service(index, log).review(ReviewFixtures.PROVIDER,
+                    referrals.get(5).screeningId(), ReviewFixtures.cleared("Seen in clinic"), "{}",
+                    ReviewFixtures.ENGLISH).toCompletableFuture().join().review();
+
+            ReviewIndex.Page first = index.page("lakeside", QueueFilter.PENDING, null, 4);
+            assertThat(first.more()).isTrue();
+            ReviewIndex.Page rest = index.page("lakeside", QueueFilter.PENDING, first.items().get(3).key(), 4);
+            assertThat(rest.more()).isFalse();
+            List<ScreeningFacts> pending = new ArrayList<>(first.items());
+            pending.addAll(rest.items());
+            assertThat(pending).extracting(ScreeningFacts::screeningId).containsExactly(
+                    referrals.get(0).screeningId(), referrals.get(1).screeningId(), referrals.get(2).screeningId(),
+                    referrals.get(3).screeningId(), referrals.get(4).screeningId(), referrals.get(6).screeningId());
+            assertThat(pending).allSatisfy(facts -> assertThat(facts.reasons()).extracting(ReasonSummary::code)
+                    .containsExactly("COLD_SORE_HISTORY"));
+            assertThat(index.page("lakeside", QueueFilter.CLEARED, null, 50).items())
+                    .extracting(ScreeningFacts::screeningId).containsExactly(referrals.get(5).screeningId());
+            assertThat(lakeside.reviews(referrals.get(5).screeningId())).containsExactly(cleared);
+            assertThat(index.screening("lakeside", eligible.screeningId())).get()
+                    .extracting(ScreeningFacts::outcome).hasToString("ELIGIBLE");
+            assertThat(index.screening("harbor", eligible.screeningId())).isEmpty();
+            index.stop();
+
+            ReviewIndex restarted = new ReviewIndex(log, ReviewFixtures.JSON,
+                    ReviewFixtures.config(java.time.Duration.ofMillis(100), 0));
+            ReviewFixtures.awaitLoaded(restarted);
+            assertThat(restarted.page("lakeside", QueueFilter.CLEARED, null, 50).items())
+                    .extracting(ScreeningFacts::screeningId).containsExactly(referrals.get(5).screeningId());
+            assertThat(restarted.page("lakeside", QueueFilter.PENDING, null, 50).items()).hasSize(6);
             restarted.stop();
         }
     }

@@ -113,7 +113,7 @@ class LateRowsTest {
         rows.commitAll();
 
         awaitTrue(() -> index.clinic("lakeside").latestOfPatient("pt-late").isPresent());
-        assertThat(index.clinic("lakeside").page(QueueFilter.PENDING, null, 10).items())
+        assertThat(index.page("lakeside", QueueFilter.PENDING, null, 10).items())
                 .extracting(ScreeningFacts::screeningId).containsExactly(late.screeningId());
         index.stop();
     }

@@ -89,14 +89,14 @@ class PostgresReviewsTest {
         assertThat(indexB.clinic("lakeside").reviews(referral.screeningId())).containsExactly(cleared);
         await(() -> indexA.clinic("lakeside").reviews(referral.screeningId()).contains(cleared));
         await(() -> indexB.clinic("lakeside").latestOfPatient("pt-shared-1").isPresent());
-        assertThat(indexA.clinic("lakeside").page(QueueFilter.CLEARED, null, 50).items())
+        assertThat(indexA.page("lakeside", QueueFilter.CLEARED, null, 50).items())
                 .extracting(ScreeningFacts::screeningId).containsExactly(referral.screeningId());
     }
 
     @Test
     void reviewsFromTwoInstancesAtTheSameMomentEndInOneOrderOnBoth() {
         AuditEntry referral = referral(logA, "pt-shared-2");
-        await(() -> indexB.clinic("lakeside").screening(referral.screeningId()).isPresent());
+        await(() -> indexB.clinic("lakeside").cached(referral.screeningId()).isPresent());
 
         for (int round = 0; round < 5; round++) {
             CompletableFuture<Review> fromA = CompletableFuture.supplyAsync(

@@ -92,7 +92,16 @@ final class ReviewFixtures {
     }
 
     static ReviewsConfig config(Duration refreshInterval) {
+        return config(refreshInterval, 20_000);
+    }
+
+    static ReviewsConfig config(Duration refreshInterval, int cachedReferrals) {
         return new ReviewsConfig() {
+            @Override
+            public int cachedReferrals() {
+                return cachedReferrals;
+            }
+
             @Override
             public Duration refreshInterval() {
                 return refreshInterval;
