@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class KeycloakProfile implements QuarkusTestProfile {
 
-    public static final int IDLE_SECONDS = 20;
+    /** Long enough for a browser on a loaded two-core machine to fill the whole form between two requests. */
+    public static final int IDLE_SECONDS = 45;
     // Without a Keycloak the tests skip; the service must still start, so it is pointed at an address that refuses.
     private static final String REALM = KeycloakRealm.URL != null ? KeycloakRealm.URL
             : "http://127.0.0.1:9/realms/none";
