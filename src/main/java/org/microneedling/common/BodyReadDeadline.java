@@ -1,6 +1,7 @@
 package org.microneedling.common;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
 
@@ -16,15 +17,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 class BodyReadDeadline {
 
+    private static final AtomicInteger ARMED = new AtomicInteger();
+
+    /** Deadlines of requests not answered yet: each holds its request until it is cancelled or fires. */
+    static int armed() {
+        return ARMED.get();
+    }
+
     void install(@Observes Router router,
             @ConfigProperty(name = "screening.http.body-read-timeout", defaultValue = "60s") Duration timeout) {
         long millis = timeout.toMillis();
         router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             HttpServerRequest request = context.request();
             if (!request.isEnded()) {
-                context.vertx().setTimer(millis, ignored -> {
+                ARMED.incrementAndGet();
+                long timer = context.vertx().setTimer(millis, ignored -> {
+                    ARMED.decrementAndGet();
                     if (!request.isEnded() && !context.response().ended() && !context.response().closed()) {
                         request.connection().close();
+                    }
+                });
+                // Once answered the deadline has nothing left to guard; a timer left to run would keep the whole
+                // request (body, headers, context) reachable for the full timeout, and under load fill the heap.
+                context.addEndHandler(ended -> {
+                    if (context.vertx().cancelTimer(timer)) {
+                        ARMED.decrementAndGet();
                     }
                 });
             }
