@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the CPU goes under load: runs the packaged service with JDK Flight Recorder, drives it with wrk,
-# and summarises the execution samples (self time by method, and inclusive time of the service's packages).
+# and summarises the execution samples (self time by method, and inclusive time of the service's packages), then
+# prints the largest classes on the heap after the load.
 #
 #   bench/profile.sh                         # embedded audit (the shipped defaults)
 #   bench/profile.sh -Daudit.enabled=false   # any extra JVM arguments go to the service
@@ -34,6 +35,9 @@ wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" >/dev/null
 jcmd $PID JFR.start name=load settings=profile >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" | grep '^RESULT'
 jcmd $PID JFR.dump name=load filename="$PWD/$OUT/profile.jfr" >/dev/null
+# What stays in memory after the load (a full collection first): a request kept alive shows here by the thousand.
+echo "Heap after the load (largest classes):"
+jcmd $PID GC.class_histogram | sed -n '3,14p'
 
 jfr print --events jdk.ExecutionSample --stack-depth 96 "$OUT/profile.jfr" >"$OUT/profile-samples.txt"
 awk -v top="$TOP" '
