@@ -61,14 +61,22 @@ mix() {
 }
 mix "$CHUNK" >"$WORK/batch.json"
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+JVM_OPTIONS+=(-Xmx"$HEAP")
+# The container starts from a class-data archive of the request path; so does every launch here (written afresh:
+# an archive of an earlier build of the jars would be refused).
+CDS_ARCHIVE=$WORK/app-cds.jsa
+log "class-data archive: a training run of the service"
+CDS_TRAINING_PORT=$((PORT + 1)) docker/cds-training.sh "$PWD/target/quarkus-app/quarkus-run.jar" "$CDS_ARCHIVE" \
+    bench/screening.json "${JVM_OPTIONS[@]}" >&2
+JVM_OPTIONS+=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
 
 # launch STORE [java args...]: the packaged service with the bench key file and -Xmx$HEAP; sets LAUNCHED (date +%s%N).
 launch() {
     local store=$1
     shift
     LAUNCHED=$(date +%s%N)
-    java "${JVM_OPTIONS[@]}" -Xmx"$HEAP" -Dquarkus.http.port="$PORT" -Dscreening.auth.api-keys-file="$WORK/api-keys" \
-        "$@" -jar target/quarkus-app/quarkus-run.jar >>"$WORK/service-$store.log" 2>&1 &
+    java "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$PORT" -Dscreening.auth.api-keys-file="$WORK/api-keys" \
+        "$@" -jar "$PWD/target/quarkus-app/quarkus-run.jar" >>"$WORK/service-$store.log" 2>&1 &
     PID=$!
 }
 
