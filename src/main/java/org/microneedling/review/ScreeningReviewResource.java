@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,6 +76,8 @@ public class ScreeningReviewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The screening was not referred to a provider",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // Finding the screening may read the audit store (a referral past the kept head of the queue): not on an event loop.
+    @Blocking
     public Uni<Response> review(@PathParam("screeningId") String screeningId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, byte[] body) {
         Messages messages = Messages.forRequest(headers);
