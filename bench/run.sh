@@ -34,9 +34,9 @@
 # Environment: DURATION (20s), WARMUP (20s per target before the first round), ROUNDS (3), THREADS (2: wrk -t),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
 # BATCH_RUNS (15; 0 skips the batch), STARTS (5; 0 skips the start-up), FIRST_RUNS (3; 0 skips the first 10 s),
-# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under
-# load, of "floor peer audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as
-# X-API-Key),
+# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"; add "aot" for the jar on $AOT_JAVA from an AOT cache trained under
+# load for AOT_TRAINING, 20s), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer
+# audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
 set -euo pipefail
@@ -151,7 +151,7 @@ start() {
     shift 2
     local env_args=()
     [[ -n $API_KEYS_FILE ]] && env_args=("SCREENING_AUTH_API_KEYS_FILE=$API_KEYS_FILE")
-    env "${env_args[@]}" java "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$port" "$@" \
+    env "${env_args[@]}" "${JAVA_BIN:-java}" "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$port" "$@" \
         >"$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
 }
@@ -236,13 +236,34 @@ await_ready() {
     echo "no 200 from $url within 60 s" >&2
     return 1
 }
-log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per warm-up variant (${FIRST_WARM_UP[*]})"
+# The "aot" variant: the same jar on a newer JDK ($AOT_JAVA, 25 or later) from an ahead-of-time cache (JEP 483/515:
+# classes loaded and linked, and the method profiles of a training run under load, so the JIT starts from them).
+if [[ " ${FIRST_WARM_UP[*]} " == *" aot "* ]]; then
+    AOT_JAVA=${AOT_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+    AOT_CACHE=$WORK/app.aot
+    log "AOT cache: a training run on $AOT_JAVA under load for ${AOT_TRAINING:-20s}"
+    rm -rf "$WORK/aot-data"
+    JAVA_BIN=$AOT_JAVA start aot-training "$FIRST_PORT" -XX:AOTCacheOutput="$AOT_CACHE" -Dquarkus.shutdown.delay=0s \
+        -Daudit.data-dir="$WORK/aot-data" -jar "$SERVICE_JAR"
+    START_NANOS=$(date +%s%N)
+    await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready" >/dev/null
+    API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" -d"${AOT_TRAINING:-20s}" \
+        -s bench/post.lua "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" >/dev/null
+    stop aot-training
+    [[ -s $AOT_CACHE ]] || { log "no AOT cache was written (see $WORK/aot-training.log)"; exit 1; }
+fi
+log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per variant (${FIRST_WARM_UP[*]})"
 for i in $(seq 1 "$FIRST_RUNS"); do
     for variant in "${FIRST_WARM_UP[@]}"; do
         rm -rf "$WORK/first-data"
         START_NANOS=$(date +%s%N)
-        start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
-            -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
+        if [[ $variant == aot ]]; then
+            JAVA_BIN=$AOT_JAVA start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
+                -XX:AOTCache="$AOT_CACHE" -jar "$SERVICE_JAR"
+        else
+            start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
+                -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
+        fi
         ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
         line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" \
             -d"$FIRST_SECONDS" --latency --timeout 5s -s bench/post.lua \
