@@ -2,6 +2,8 @@ package org.microneedling.audit.journal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.microneedling.audit.AuditEntry;
@@ -11,8 +13,9 @@ import org.microneedling.common.ClinicId;
 
 /**
  * Streams the records a {@link RecordQuery} asks for, frame by frame in sequence order. Segments that end before
- * the position or were all recorded before the time range are not opened; the scan stops at the first record
- * recorded after the range could end ({@link RecordQuery#RECORDING_MARGIN}).
+ * the position or were all recorded before the time range are not opened, nor are closed segments whose index
+ * says they hold none of the kinds asked for; the scan stops at the first record recorded after the range could
+ * end ({@link RecordQuery#RECORDING_MARGIN}).
  */
 final class JournalRecordScan {
 
@@ -34,6 +37,11 @@ final class JournalRecordScan {
             for (Segment segment : journal.segments()) {
                 if (segment.records() == 0 || segment.lastSeq() <= after
                         || segment.maxRecordedMicros() < recordedFromMicros) {
+                    continue;
+                }
+                if (holdsNoneOfTheKinds(journal, segment, query, recordedBeforeMicros)) {
+                    // Examined without reading it, as if every frame had been read and none matched.
+                    position = segment.lastSeq();
                     continue;
                 }
                 try (FrameReader reader = FrameReader.of(segment)) {
@@ -61,6 +69,19 @@ final class JournalRecordScan {
         } finally {
             journal.filesLock().readLock().unlock();
         }
+    }
+
+    /**
+     * Whether the index of a closed segment says it holds none of the kinds asked for. A segment with records
+     * recorded after the time range is read as before: the scan stops in it, and must return the same position.
+     */
+    private static boolean holdsNoneOfTheKinds(SegmentedJournal journal, Segment segment, RecordQuery query,
+            long recordedBeforeMicros) {
+        if (query.kinds() == null || segment.maxRecordedMicros() >= recordedBeforeMicros) {
+            return false;
+        }
+        Set<String> held = journal.indexes().kindsOf(segment);
+        return held != null && Collections.disjoint(held, query.kinds());
     }
 
     private static long sequence(Frame frame) throws IOException {
