@@ -14,6 +14,7 @@ final class IndexEntries {
     private long[] msb = new long[256];
     private long[] lsb = new long[256];
     private long[] offsets = new long[256];
+    private String[] entryKinds = new String[256];
     private int size;
     private final Set<String> kinds = new TreeSet<>();
 
@@ -22,22 +23,24 @@ final class IndexEntries {
             msb = Arrays.copyOf(msb, size * 2);
             lsb = Arrays.copyOf(lsb, size * 2);
             offsets = Arrays.copyOf(offsets, size * 2);
+            entryKinds = Arrays.copyOf(entryKinds, size * 2);
         }
         msb[size] = id.getMostSignificantBits();
         lsb[size] = id.getLeastSignificantBits();
         offsets[size] = offset;
+        entryKinds[size] = kind;
         size++;
         kinds.add(kind);
     }
 
-    /**
-     * Forgets the frames from byte {@code end} on: those of a batch a crash cut short. Their kinds stay counted,
-     * which only makes a scan read this segment when it need not.
-     */
+    /** Forgets the frames from byte {@code end} on: those of a batch a crash cut short. */
     void cutAt(long end) {
         while (size > 0 && offsets[size - 1] >= end) {
             size--;
+            entryKinds[size] = null;
         }
+        kinds.clear();
+        kinds.addAll(Arrays.asList(entryKinds).subList(0, size));
     }
 
     int size() {
@@ -65,6 +68,10 @@ final class IndexEntries {
 
     long offset(int i) {
         return offsets[i];
+    }
+
+    String kind(int i) {
+        return entryKinds[i];
     }
 
     static int compare(long msbA, long lsbA, long offsetA, long msbB, long lsbB, long offsetB) {

@@ -22,10 +22,14 @@ import java.util.zip.CRC32C;
  * offset of its frame, and the record kinds the segment holds. A look-up reads one block of it and then one frame.
  *
  * <p>File layout (big-endian): {@link #MAGIC} (8 bytes), format version (4), the segment's first sequence (8), the
- * segment size it covers (8), entry count (4), kind count (4), each kind as its UTF-8 length (2) and bytes; then the
- * entries, 24 bytes each (id high and low 64 bits, frame offset), ordered by id then offset; last the CRC-32C of
+ * segment size it covers (8), entry count (4), kind count (4), each kind as its UTF-8 length (2) and bytes, in
+ * order; then the entries, 24 bytes each: id high and low 64 bits, and the frame's offset (low 48 bits) with the
+ * number of its record's kind in that list (high 16 bits), ordered by id then offset; last the CRC-32C of
  * everything before it (4). An index is checked in full when loaded and must describe its segment's summary
  * exactly; it only points to frames, which are read and checked themselves ({@link FrameReader#readAt}).
+ *
+ * <p>The offsets of each kind with few frames in the segment (policy versions among thousands of screenings) are
+ * kept in memory, so that a scan for such kinds reads those frames only ({@link #framesOf}).
  */
 final class SegmentIndex {
 
@@ -38,10 +42,16 @@ final class SegmentIndex {
     /** One id in memory per this many entries: a look-up then reads one block of at most 1.5 KB. */
     private static final int BLOCK = 64;
     private static final int MAX_KIND_BYTES = 1024;
+    private static final int OFFSET_BITS = 48;
+    private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    /** A kind with at most this many frames in a segment has their offsets kept in memory (8 KB at most). */
+    static final int FEW_FRAMES = 1024;
 
     private final Segment segment;
     private final Path path;
     private final Set<String> kinds;
+    /** The frame offsets, in file order, of each kind with at most {@link #FEW_FRAMES} frames here. */
+    private final java.util.Map<String, long[]> fewFrames;
     private final int count;
     private final long entriesStart;
     private final long[] blockMsb;
@@ -51,11 +61,13 @@ final class SegmentIndex {
     private final Object fileKey;
     private final long modifiedMillis;
 
-    private SegmentIndex(Segment segment, Path path, Set<String> kinds, int count, long entriesStart, long[] blockMsb,
-            long[] blockLsb, long[] blockOffset, BasicFileAttributes attributes) {
+    private SegmentIndex(Segment segment, Path path, Set<String> kinds, java.util.Map<String, long[]> fewFrames,
+            int count, long entriesStart, long[] blockMsb, long[] blockLsb, long[] blockOffset,
+            BasicFileAttributes attributes) {
         this.segment = segment;
         this.path = path;
         this.kinds = kinds;
+        this.fewFrames = fewFrames;
         this.count = count;
         this.entriesStart = entriesStart;
         this.blockMsb = blockMsb;
@@ -90,13 +102,18 @@ final class SegmentIndex {
      * owner-only like every journal file, and loads it back as a reader would.
      */
     static SegmentIndex write(Segment segment, IndexEntries entries, boolean sync) throws IOException {
+        if (entries.kinds().size() > 0xffff || segment.size() > OFFSET_MASK) {
+            throw new IOException("segment " + segment.path().getFileName() + " too large or too varied to index");
+        }
         if (entries.size() != segment.records()) {
             throw new IOException("index of " + segment.path().getFileName() + " has " + entries.size()
                     + " entries for " + segment.records() + " records");
         }
         List<byte[]> kindBytes = new ArrayList<>();
+        java.util.Map<String, Long> kindNumbers = new java.util.HashMap<>();
         int kindsLength = 0;
         for (String kind : entries.kinds()) {
+            kindNumbers.put(kind, (long) kindNumbers.size() << OFFSET_BITS);
             byte[] bytes = kind.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_KIND_BYTES) {
                 throw new IOException("record kind longer than " + MAX_KIND_BYTES + " bytes");
@@ -112,7 +129,8 @@ final class SegmentIndex {
             out.putShort((short) kind.length).put(kind);
         }
         for (int i : entries.sortedOrder()) {
-            out.putLong(entries.msb(i)).putLong(entries.lsb(i)).putLong(entries.offset(i));
+            out.putLong(entries.msb(i)).putLong(entries.lsb(i))
+                    .putLong(entries.offset(i) | kindNumbers.get(entries.kind(i)));
         }
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.position());
@@ -179,16 +197,20 @@ final class SegmentIndex {
                     + segment.size() + " from " + segment.firstSeq());
         }
         int kindCount = in.getInt();
-        Set<String> kinds = new java.util.TreeSet<>();
+        List<String> kinds = new ArrayList<>();
         try {
             for (int i = 0; i < kindCount; i++) {
                 byte[] kind = new byte[in.getShort() & 0xffff];
                 in.get(kind);
                 kinds.add(new String(kind, StandardCharsets.UTF_8));
             }
-        } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new UnusableIndexException(path, "kinds run past the file");
         }
+        if (kindCount < 0 || kindCount > 0xffff || Set.copyOf(kinds).size() != kindCount) {
+            throw new UnusableIndexException(path, "kind list is damaged");
+        }
+        int[] framesOfKind = new int[kindCount];
         long entriesStart = in.position();
         if (entriesStart + (long) count * ENTRY_BYTES + CRC_BYTES != bytes.length) {
             throw new UnusableIndexException(path, "length does not match its " + count + " entries");
@@ -204,10 +226,13 @@ final class SegmentIndex {
         for (int i = 0; i < count; i++) {
             long msb = in.getLong();
             long lsb = in.getLong();
-            long offset = in.getLong();
-            if (offset < Frame.MAGIC.length || offset > lastFrameStart) {
+            long field = in.getLong();
+            long offset = field & OFFSET_MASK;
+            int kind = (int) (field >>> OFFSET_BITS);
+            if (offset < Frame.MAGIC.length || offset > lastFrameStart || kind >= kindCount) {
                 throw new UnusableIndexException(path, "entry " + i + " points outside its segment");
             }
+            framesOfKind[kind]++;
             if (i > 0 && IndexEntries.compare(previousMsb, previousLsb, previousOffset, msb, lsb, offset) >= 0) {
                 throw new UnusableIndexException(path, "entry " + i + " out of order");
             }
@@ -220,8 +245,62 @@ final class SegmentIndex {
             previousLsb = lsb;
             previousOffset = offset;
         }
-        return new SegmentIndex(segment, path, Set.copyOf(kinds), count, entriesStart, blockMsb, blockLsb,
-                blockOffset, attributes);
+        for (int kind = 0; kind < kindCount; kind++) {
+            if (framesOfKind[kind] == 0) {
+                throw new UnusableIndexException(path, "names a kind no entry has");
+            }
+        }
+        return new SegmentIndex(segment, path, Set.copyOf(kinds), fewFrames(bytes, entriesStart, count, kinds,
+                framesOfKind), count, entriesStart, blockMsb, blockLsb, blockOffset, attributes);
+    }
+
+    private static java.util.Map<String, long[]> fewFrames(byte[] bytes, long entriesStart, int count,
+            List<String> kinds, int[] framesOfKind) {
+        long[][] offsets = new long[kinds.size()][];
+        int[] filled = new int[kinds.size()];
+        for (int kind = 0; kind < kinds.size(); kind++) {
+            if (framesOfKind[kind] <= FEW_FRAMES) {
+                offsets[kind] = new long[framesOfKind[kind]];
+            }
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        for (int i = 0; i < count; i++) {
+            long field = in.getLong((int) entriesStart + i * ENTRY_BYTES + 16);
+            int kind = (int) (field >>> OFFSET_BITS);
+            if (offsets[kind] != null) {
+                offsets[kind][filled[kind]++] = field & OFFSET_MASK;
+            }
+        }
+        java.util.Map<String, long[]> few = new java.util.HashMap<>();
+        for (int kind = 0; kind < kinds.size(); kind++) {
+            if (offsets[kind] != null) {
+                java.util.Arrays.sort(offsets[kind]);
+                few.put(kinds.get(kind), offsets[kind]);
+            }
+        }
+        return java.util.Map.copyOf(few);
+    }
+
+    /**
+     * The offsets, in segment order, of the frames of these kinds; empty when the segment holds none; null when a
+     * kind asked for has too many frames here to be kept (then read the segment).
+     */
+    long[] framesOf(Set<String> wanted) {
+        long[] frames = new long[0];
+        for (String kind : wanted) {
+            if (!kinds.contains(kind)) {
+                continue;
+            }
+            long[] ofKind = fewFrames.get(kind);
+            if (ofKind == null) {
+                return null;
+            }
+            long[] merged = java.util.Arrays.copyOf(frames, frames.length + ofKind.length);
+            System.arraycopy(ofKind, 0, merged, frames.length, ofKind.length);
+            frames = merged;
+        }
+        java.util.Arrays.sort(frames);
+        return frames;
     }
 
     /**
@@ -262,7 +341,7 @@ final class SegmentIndex {
             int at = i * ENTRY_BYTES;
             int order = IndexEntries.compareIds(entries.getLong(at), entries.getLong(at + 8), msb, lsb);
             if (order == 0) {
-                return entries.getLong(at + 16);
+                return entries.getLong(at + 16) & OFFSET_MASK;
             }
             if (order > 0) {
                 return ABSENT;

@@ -144,10 +144,16 @@ final class SegmentIndexes implements AutoCloseable {
         }
     }
 
-    /** The kinds of the records in a closed segment, or null when unknown (no usable index): it may hold any. */
-    Set<String> kindsOf(Segment segment) {
+    /**
+     * Where the frames of these kinds start in a closed segment, in order: empty when it holds none, null when
+     * unknown (no usable index, or a kind with too many frames there): then read the whole segment.
+     */
+    long[] framesOf(Segment segment, Set<String> kinds) {
         SegmentIndex index = closed.get(segment.firstSeq());
-        return index != null && index.segment().path().equals(segment.path()) ? index.kinds() : null;
+        if (index == null || !index.segment().equals(segment)) {
+            return null;
+        }
+        return index.framesOf(kinds);
     }
 
     /** The caller read what the index pointed to, and it was not the record: drop the index and rebuild it. */

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
-import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.ChainHash;
 import org.microneedling.audit.OwnerOnly;
 
@@ -28,7 +27,6 @@ import org.microneedling.audit.OwnerOnly;
 final class SegmentRecovery {
 
     private static final Logger LOG = Logger.getLogger(SegmentRecovery.class);
-    private static final byte[] VERSION_2 = ChainHash.VERSION_2.getBytes(StandardCharsets.US_ASCII);
 
     private SegmentRecovery() {
     }
@@ -152,7 +150,7 @@ final class SegmentRecovery {
                 byte[] canonical = frame.canonical();
                 long seq = Long.parseLong(ChainHash.field(canonical, ChainHash.SEQ_FIELD));
                 UUID id = UUID.fromString(ChainHash.field(canonical, ChainHash.SCREENING_ID_FIELD));
-                entries.add(id, kindOf(canonical), start);
+                entries.add(id, JournalRecordScan.kindOf(canonical), start);
                 start = reader.offset();
                 long idMillis = Segment.idMillis(id);
                 long recorded = Long.parseLong(ChainHash.field(canonical, ChainHash.RECORDED_AT_FIELD));
@@ -174,14 +172,6 @@ final class SegmentRecovery {
         return new Scan(complete, complete.size(), null, entries);
     }
 
-    /** As {@link org.microneedling.audit.AuditEntry#kindOrScreening}: a record without kind is a screening. */
-    private static String kindOf(byte[] canonical) {
-        if (!ChainHash.fieldEquals(canonical, 0, VERSION_2)) {
-            return AuditEntry.SCREENING;
-        }
-        String kind = ChainHash.field(canonical, ChainHash.KIND_FIELD);
-        return kind == null ? AuditEntry.SCREENING : kind;
-    }
 
     /**
      * A crash can only cut the last batch short: a batch is written only after the one before it was synced. So

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -298,28 +299,56 @@ class JournalIdIndexTest {
         assertEveryOneFound(entries);
     }
 
-    /** Gives the first two entries each other's offsets and the file a matching checksum. */
+    /** Gives the first two entries each other's offsets (kinds kept) and the file a matching checksum. */
     private static void swapFirstTwoOffsets(Path index) throws IOException {
+        rewriteEntries(index, (a, b) -> (a & KIND_BITS) | (b & ~KIND_BITS), (a, b) -> (b & KIND_BITS) | (a & ~KIND_BITS),
+                0, 1);
+    }
+
+    private static final long KIND_BITS = 0xffffL << 48;
+
+    /**
+     * Replaces the offset fields of entries {@code i} and {@code j} (offset and kind number) by what the functions
+     * make of the two, and gives the file a matching checksum, as someone with write access could.
+     */
+    private static void rewriteEntries(Path index, java.util.function.LongBinaryOperator newI,
+            java.util.function.LongBinaryOperator newJ, int i, int j) throws IOException {
         ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(index));
-        file.position(32);
-        int kinds = file.getInt();
-        for (int i = 0; i < kinds; i++) {
-            file.position(file.position() + 2 + file.getShort());
-        }
-        int first = file.position();
-        long a = file.getLong(first + 16);
-        long b = file.getLong(first + 24 + 16);
-        assertThat(a).isNotEqualTo(b);
-        file.putLong(first + 16, b).putLong(first + 24 + 16, a);
+        int entries = entriesStart(file);
+        int atI = entries + i * 24 + 16;
+        int atJ = entries + j * 24 + 16;
+        long fieldI = file.getLong(atI);
+        long fieldJ = file.getLong(atJ);
+        assertThat(fieldI).isNotEqualTo(fieldJ);
+        file.putLong(atI, newI.applyAsLong(fieldI, fieldJ)).putLong(atJ, newJ.applyAsLong(fieldI, fieldJ));
         CRC32C crc = new CRC32C();
         crc.update(file.array(), 0, file.capacity() - 4);
         file.putInt(file.capacity() - 4, (int) crc.getValue());
         Files.write(index, file.array());
     }
 
-    @Test
-    void aKindsScanOpensOnlyTheSegmentsThatHoldThoseKinds() throws IOException {
-        open();
+    private static int entriesStart(ByteBuffer file) {
+        file.position(32);
+        int kinds = file.getInt();
+        for (int k = 0; k < kinds; k++) {
+            file.position(file.position() + 2 + file.getShort());
+        }
+        return file.position();
+    }
+
+    /** The entries of an index file: their kind numbers (as in the file) by entry position. */
+    private static List<Integer> kindNumbers(Path index) throws IOException {
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(index));
+        int entries = entriesStart(file);
+        List<Integer> numbers = new ArrayList<>();
+        for (int at = entries; at < file.capacity() - 4; at += 24) {
+            numbers.add((int) (file.getLong(at + 16) >>> 48));
+        }
+        return numbers;
+    }
+
+    /** 15 screenings, a policy record, 15 screenings, another, 15 screenings: several segments of each sort. */
+    private List<AuditEntry> appendTwoPoliciesAmongScreenings() {
         List<AuditEntry> policies = new ArrayList<>();
         appendScreenings(15);
         policies.add(AuditEntries.record(POLICY_KIND, "default", Instant.now()));
@@ -328,30 +357,91 @@ class JournalIdIndexTest {
         policies.add(AuditEntries.record(POLICY_KIND, "clinic-b", Instant.now()));
         store.append(List.of(policies.get(1)));
         appendScreenings(15);
+        return policies;
+    }
+
+    private List<UUID> policyScan() {
+        List<UUID> found = new ArrayList<>();
+        store.scan(RecordQuery.of(Set.of(POLICY_KIND), null), entry -> found.add(entry.screeningId()));
+        return found;
+    }
+
+    @Test
+    void aKindsScanReadsOnlyTheFramesOfThoseKinds() throws IOException {
+        open();
+        List<AuditEntry> policies = appendTwoPoliciesAmongScreenings();
         stop();
         List<Path> segments = files(".journal");
         int screeningsOnly = 0;
-        // Every closed segment without a policy record becomes unreadable: a scan that opened one would fail.
+        int withPolicies = 0;
+        // Every other frame of the closed segments becomes unreadable: a scan that read one would fail.
         for (Path path : segments.subList(0, segments.size() - 1)) {
-            Segment segment = journalSegments(path.getFileName().toString());
-            if (!SegmentIndex.read(segment).kinds().contains(POLICY_KIND)) {
-                damageFrameAt(path, Frame.MAGIC.length);
+            SegmentIndex index = SegmentIndex.read(journalSegments(path.getFileName().toString()));
+            Set<Long> policyFrames = new java.util.HashSet<>();
+            for (long offset : index.framesOf(Set.of(POLICY_KIND))) {
+                policyFrames.add(offset);
+            }
+            if (policyFrames.isEmpty()) {
                 screeningsOnly++;
+            } else {
+                withPolicies++;
+            }
+            for (long start : frameStarts(path)) {
+                if (!policyFrames.contains(start)) {
+                    damageFrameAt(path, start);
+                }
             }
         }
         assertThat(screeningsOnly).isGreaterThan(3);
+        assertThat(withPolicies).as("both policy records are in closed segments").isEqualTo(2);
 
         open();
-        List<AuditEntry> found = new ArrayList<>();
-        long position = store.scan(RecordQuery.of(Set.of(POLICY_KIND), null), found::add);
+        List<UUID> found = new ArrayList<>();
+        long position = store.scan(RecordQuery.of(Set.of(POLICY_KIND), null), entry -> found.add(entry.screeningId()));
 
-        assertThat(found).extracting(AuditEntry::screeningId)
-                .containsExactly(policies.get(0).screeningId(), policies.get(1).screeningId());
+        assertThat(found).containsExactly(policies.get(0).screeningId(), policies.get(1).screeningId());
         assertThat(position).as("every record examined, as a full read would report").isEqualTo(47);
+        assertThat(store.scan(RecordQuery.of(Set.of(POLICY_KIND), null).after(position), entry -> {
+        })).isEqualTo(47);
+        List<UUID> ofClinicB = new ArrayList<>();
+        store.scan(RecordQuery.of(Set.of(POLICY_KIND, "policy.activation"), "clinic-b"),
+                entry -> ofClinicB.add(entry.screeningId()));
+        assertThat(ofClinicB).containsExactly(policies.get(1).screeningId());
         assertThatThrownBy(() -> store.scan(RecordQuery.of(Set.of(AuditEntry.SCREENING), null), entry -> {
-        })).as("the damaged segments are read by a screenings scan").isInstanceOf(ProblemException.class);
+        })).as("the damaged frames are read by a screenings scan").isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> store.scan(RecordQuery.all(), entry -> {
         })).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void anIndexThatGivesAFrameTheWrongKindIsCaughtByTheFrameAndTheSegmentReadInFull() throws Exception {
+        open();
+        List<AuditEntry> policies = appendTwoPoliciesAmongScreenings();
+        stop();
+        Map<Path, byte[]> written = indexContents();
+        Path liar = null;
+        for (Path index : files(".index")) {
+            if (SegmentIndex.read(journalSegments(index.getFileName().toString().replace(".index", ".journal")))
+                    .kinds().contains(POLICY_KIND)) {
+                liar = index;
+                break;
+            }
+        }
+        assertThat(liar).isNotNull();
+        List<Integer> kinds = kindNumbers(liar);
+        int policy = kinds.indexOf(0);
+        int screening = kinds.indexOf(1);
+        assertThat(policy).as("kinds are numbered in name order: policy.version before screening").isNotNegative();
+        // The policy record's entry now says screening, a screening's says policy.
+        rewriteEntries(liar, (p, s) -> (p & ~KIND_BITS) | (s & KIND_BITS), (p, s) -> (s & ~KIND_BITS) | (p & KIND_BITS),
+                policy, screening);
+
+        open();
+
+        assertThat(policyScan()).containsExactly(policies.get(0).screeningId(), policies.get(1).screeningId());
+        awaitRebuilds();
+        assertThat(Files.readAllBytes(liar)).isEqualTo(written.get(liar));
+        assertThat(policyScan()).containsExactly(policies.get(0).screeningId(), policies.get(1).screeningId());
     }
 
     @Test
