@@ -1,7 +1,9 @@
 package org.microneedling.audit.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -100,27 +102,41 @@ final class JournalRecordScan {
             return null;
         }
         List<Frame> frames = new ArrayList<>(offsets.length);
-        for (long offset : offsets) {
-            Frame frame;
-            try {
-                frame = FrameReader.readAt(segment.path(), offset, segment.size());
-            } catch (DamagedFrameException pointedWrong) {
-                journal.indexes().distrust(segment, pointedWrong.getMessage());
-                return null;
+        if (offsets.length == 0) {
+            return frames;
+        }
+        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+            for (long offset : offsets) {
+                if (!kindChecked(journal, segment, query, offset, channel, frames)) {
+                    return null;
+                }
             }
-            String kind;
-            try {
-                kind = kindOf(frame.canonical());
-            } catch (IllegalArgumentException malformed) {
-                throw new IOException("a record cannot be decoded", malformed);
-            }
-            if (!query.kinds().contains(kind)) {
-                journal.indexes().distrust(segment, "the frame at byte " + offset + " is of another kind");
-                return null;
-            }
-            frames.add(frame);
         }
         return frames;
+    }
+
+    /** Reads the frame at {@code offset} into {@code frames}; false when the index pointed wrong. */
+    private static boolean kindChecked(SegmentedJournal journal, Segment segment, RecordQuery query, long offset,
+            FileChannel channel, List<Frame> frames) throws IOException {
+        Frame frame;
+        try {
+            frame = FrameReader.readAt(channel, segment.path(), offset, segment.size());
+        } catch (DamagedFrameException pointedWrong) {
+            journal.indexes().distrust(segment, pointedWrong.getMessage());
+            return false;
+        }
+        String kind;
+        try {
+            kind = kindOf(frame.canonical());
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException("a record cannot be decoded", malformed);
+        }
+        if (!query.kinds().contains(kind)) {
+            journal.indexes().distrust(segment, "the frame at byte " + offset + " is of another kind");
+            return false;
+        }
+        frames.add(frame);
+        return true;
     }
 
     /** As {@link AuditEntry#kindOrScreening}, read from the canonical bytes: a record without kind is a screening. */

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -171,7 +171,6 @@ final class SegmentRecovery {
         entries.cutAt(complete.size());
         return new Scan(complete, complete.size(), null, entries);
     }
-
 
     /**
      * A crash can only cut the last batch short: a batch is written only after the one before it was synced. So
