@@ -282,8 +282,9 @@ final class SegmentIndex {
     }
 
     /**
-     * The offsets, in segment order, of the frames of these kinds; empty when the segment holds none; null when a
-     * kind asked for has too many frames here to be kept (then read the segment).
+     * The offsets, in segment order, of the frames of these kinds; empty when the segment holds none; null when
+     * reading the whole segment in order is the better way: a kind asked for has too many frames here to be kept,
+     * or they are more than an eighth of the segment (one read per frame would then cost more than one pass).
      */
     long[] framesOf(Set<String> wanted) {
         long[] frames = new long[0];
@@ -298,6 +299,9 @@ final class SegmentIndex {
             long[] merged = java.util.Arrays.copyOf(frames, frames.length + ofKind.length);
             System.arraycopy(ofKind, 0, merged, frames.length, ofKind.length);
             frames = merged;
+        }
+        if (frames.length > Math.max(8, count / 8)) {
+            return null;
         }
         java.util.Arrays.sort(frames);
         return frames;

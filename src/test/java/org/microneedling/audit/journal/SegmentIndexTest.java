@@ -71,6 +71,20 @@ class SegmentIndexTest {
     }
 
     @Test
+    void framesThatAreMoreThanAnEighthOfTheSegmentAreLeftToAFullRead() throws IOException {
+        int records = 200;
+        IndexEntries entries = new IndexEntries();
+        for (int i = 0; i < records; i++) {
+            entries.add(UUID.randomUUID(), i % 8 == 0 ? "review" : i % 7 == 0 ? "feedback" : "screening",
+                    offset(i));
+        }
+        SegmentIndex index = SegmentIndex.write(segment(records), entries, false);
+
+        assertThat(index.framesOf(Set.of("review"))).as("25 of 200").hasSize(25);
+        assertThat(index.framesOf(Set.of("review", "feedback"))).as("50 of 200").isNull();
+    }
+
+    @Test
     void anIndexOfAnotherStateOfItsSegmentIsRefused() throws IOException {
         IndexEntries entries = new IndexEntries();
         for (int i = 0; i < 3; i++) {
