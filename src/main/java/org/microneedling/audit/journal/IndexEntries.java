@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The ids and frame offsets of one segment, in the order they were read or appended, and the kinds of its records:
@@ -53,7 +54,7 @@ final class IndexEntries {
 
     /** The entry positions ordered by id, then offset: the order of the index file, so a repeat finds its first. */
     int[] sortedOrder() {
-        return java.util.stream.IntStream.range(0, size).boxed()
+        return IntStream.range(0, size).boxed()
                 .sorted((a, b) -> compare(msb[a], lsb[a], offsets[a], msb[b], lsb[b], offsets[b]))
                 .mapToInt(Integer::intValue).toArray();
     }

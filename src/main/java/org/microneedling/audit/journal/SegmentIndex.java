@@ -1,6 +1,7 @@
 package org.microneedling.audit.journal;
 
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+
+import org.microneedling.audit.OwnerOnly;
 
 /**
  * The id index of a closed segment, {@code segment-<first sequence>.index}: its record ids sorted, each with the
@@ -51,7 +57,7 @@ final class SegmentIndex {
     private final Path path;
     private final Set<String> kinds;
     /** The frame offsets, in file order, of each kind with at most {@link #FEW_FRAMES} frames here. */
-    private final java.util.Map<String, long[]> fewFrames;
+    private final Map<String, long[]> fewFrames;
     private final int count;
     private final long entriesStart;
     private final long[] blockMsb;
@@ -61,7 +67,7 @@ final class SegmentIndex {
     private final Object fileKey;
     private final long modifiedMillis;
 
-    private SegmentIndex(Segment segment, Path path, Set<String> kinds, java.util.Map<String, long[]> fewFrames,
+    private SegmentIndex(Segment segment, Path path, Set<String> kinds, Map<String, long[]> fewFrames,
             int count, long entriesStart, long[] blockMsb, long[] blockLsb, long[] blockOffset,
             BasicFileAttributes attributes) {
         this.segment = segment;
@@ -110,7 +116,7 @@ final class SegmentIndex {
                     + " entries for " + segment.records() + " records");
         }
         List<byte[]> kindBytes = new ArrayList<>();
-        java.util.Map<String, Long> kindNumbers = new java.util.HashMap<>();
+        Map<String, Long> kindNumbers = new HashMap<>();
         int kindsLength = 0;
         for (String kind : entries.kinds()) {
             kindNumbers.put(kind, (long) kindNumbers.size() << OFFSET_BITS);
@@ -141,7 +147,7 @@ final class SegmentIndex {
         Path temporary = index.resolveSibling(index.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary);
-        org.microneedling.audit.OwnerOnly.file(temporary);
+        OwnerOnly.file(temporary);
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             while (out.hasRemaining()) {
                 channel.write(out);
@@ -185,7 +191,7 @@ final class SegmentIndex {
         byte[] magic = new byte[MAGIC.length];
         in.get(magic);
         int version = in.getInt();
-        if (!java.util.Arrays.equals(magic, MAGIC) || version != VERSION) {
+        if (!Arrays.equals(magic, MAGIC) || version != VERSION) {
             throw new UnusableIndexException(path, "not an index of format " + VERSION);
         }
         long firstSeq = in.getLong();
@@ -204,7 +210,7 @@ final class SegmentIndex {
                 in.get(kind);
                 kinds.add(new String(kind, StandardCharsets.UTF_8));
             }
-        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new UnusableIndexException(path, "kinds run past the file");
         }
         if (kindCount < 0 || kindCount > 0xffff || Set.copyOf(kinds).size() != kindCount) {
@@ -254,7 +260,7 @@ final class SegmentIndex {
                 framesOfKind), count, entriesStart, blockMsb, blockLsb, blockOffset, attributes);
     }
 
-    private static java.util.Map<String, long[]> fewFrames(byte[] bytes, long entriesStart, int count,
+    private static Map<String, long[]> fewFrames(byte[] bytes, long entriesStart, int count,
             List<String> kinds, int[] framesOfKind) {
         long[][] offsets = new long[kinds.size()][];
         int[] filled = new int[kinds.size()];
@@ -271,14 +277,14 @@ final class SegmentIndex {
                 offsets[kind][filled[kind]++] = field & OFFSET_MASK;
             }
         }
-        java.util.Map<String, long[]> few = new java.util.HashMap<>();
+        Map<String, long[]> few = new HashMap<>();
         for (int kind = 0; kind < kinds.size(); kind++) {
             if (offsets[kind] != null) {
-                java.util.Arrays.sort(offsets[kind]);
+                Arrays.sort(offsets[kind]);
                 few.put(kinds.get(kind), offsets[kind]);
             }
         }
-        return java.util.Map.copyOf(few);
+        return Map.copyOf(few);
     }
 
     /**
@@ -296,14 +302,14 @@ final class SegmentIndex {
             if (ofKind == null) {
                 return null;
             }
-            long[] merged = java.util.Arrays.copyOf(frames, frames.length + ofKind.length);
+            long[] merged = Arrays.copyOf(frames, frames.length + ofKind.length);
             System.arraycopy(ofKind, 0, merged, frames.length, ofKind.length);
             frames = merged;
         }
         if (frames.length > Math.max(8, count / 8)) {
             return null;
         }
-        java.util.Arrays.sort(frames);
+        Arrays.sort(frames);
         return frames;
     }
 
