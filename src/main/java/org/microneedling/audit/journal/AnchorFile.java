@@ -57,7 +57,7 @@ final class AnchorFile {
                 .getBytes(StandardCharsets.UTF_8);
         FrameBatch frame = new FrameBatch();
         // An anchor frame reuses the record frame: its "canonical bytes" are the line, its digest is unused.
-        frame.add(line, new byte[Frame.DIGEST_BYTES], 0, anchor.hash(), Long.MIN_VALUE, 0);
+        frame.add(line, new byte[Frame.DIGEST_BYTES], 0, anchor.hash(), null, null, 0);
         ByteBuffer buffer = frame.seal();
         boolean fresh = !Files.exists(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -2,6 +2,7 @@ package org.microneedling.audit.journal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.zip.CRC32C;
 
 /** The records of one append, framed; built by the writer, written in one piece, then reused. */
@@ -17,6 +18,10 @@ final class FrameBatch {
     private long maxIdMillis = Long.MIN_VALUE;
     private long maxRecordedMicros = Long.MIN_VALUE;
     private int lastFrameFlagsAt = -1;
+    /** Per frame, for the active segment's id index: where it starts in the batch, its id and kind. */
+    private int[] frameStarts = new int[16];
+    private UUID[] ids = new UUID[16];
+    private String[] kinds = new String[16];
 
     /** Empties the batch, keeping its buffer: the writer builds one batch after another. */
     void clear() {
@@ -32,10 +37,30 @@ final class FrameBatch {
         maxIdMillis = Long.MIN_VALUE;
         maxRecordedMicros = Long.MIN_VALUE;
         lastFrameFlagsAt = -1;
+        if (ids.length > 1024) {
+            frameStarts = new int[16];
+            ids = new UUID[16];
+            kinds = new String[16];
+        } else {
+            Arrays.fill(ids, null);
+            Arrays.fill(kinds, null);
+        }
     }
 
-    /** @param idMillis the screening id's time ({@link Segment#idMillis}), {@code Long.MIN_VALUE} if it has none */
-    void add(byte[] canonical, byte[] digest, long seq, String hash, long idMillis, long recordedMicros) {
+    /**
+     * @param id the record's id, null for a frame that is not a record (an anchor)
+     * @param kind the record's kind as {@link org.microneedling.audit.AuditEntry#kindOrScreening} names it
+     */
+    void add(byte[] canonical, byte[] digest, long seq, String hash, UUID id, String kind, long recordedMicros) {
+        long idMillis = id == null ? Long.MIN_VALUE : Segment.idMillis(id);
+        if (records == ids.length) {
+            frameStarts = Arrays.copyOf(frameStarts, records * 2);
+            ids = Arrays.copyOf(ids, records * 2);
+            kinds = Arrays.copyOf(kinds, records * 2);
+        }
+        frameStarts[records] = length;
+        ids[records] = id;
+        kinds[records] = kind;
         int payload = canonical.length + Frame.DIGEST_BYTES;
         ensure(Frame.HEADER_BYTES + payload);
         int at = length;
@@ -77,6 +102,19 @@ final class FrameBatch {
 
     int records() {
         return records;
+    }
+
+    /** Where frame {@code index} starts, counted from the start of the batch. */
+    int frameStart(int index) {
+        return frameStarts[index];
+    }
+
+    UUID id(int index) {
+        return ids[index];
+    }
+
+    String kind(int index) {
+        return kinds[index];
     }
 
     long firstSeq() {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -62,6 +63,53 @@ final class FrameReader implements AutoCloseable {
         reader.in.skipNBytes(length);
         reader.offset = start + Frame.HEADER_BYTES + length;
         return reader;
+    }
+
+    /**
+     * The one frame that starts at {@code offset} (an index's word, not trusted: the frame's length must fit before
+     * {@code limit} and its CRC must match, like any frame read in order).
+     */
+    static Frame readAt(Path path, long offset, long limit) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return readAt(channel, path, offset, limit);
+        }
+    }
+
+    /** Like {@link #readAt(Path, long, long)}, from a channel the caller opened on {@code path}. */
+    static Frame readAt(FileChannel channel, Path path, long offset, long limit) throws IOException {
+        long end = Math.min(limit, channel.size());
+        if (offset < Frame.MAGIC.length || end - offset < Frame.HEADER_BYTES) {
+            throw new DamagedFrameException(path, offset, "frame header cut short");
+        }
+        ByteBuffer header = ByteBuffer.allocate(Frame.HEADER_BYTES);
+        readFully(channel, header, offset, path);
+        int length = header.getInt(0);
+        int storedCrc = header.getInt(4);
+        byte flags = header.get(8);
+        if (length < Frame.DIGEST_BYTES || length > Frame.MAX_PAYLOAD_BYTES
+                || offset + Frame.HEADER_BYTES + length > end) {
+            throw new DamagedFrameException(path, offset, "frame length " + length + " does not fit");
+        }
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        readFully(channel, payload, offset + Frame.HEADER_BYTES, path);
+        byte[] bytes = payload.array();
+        CRC32C crc = new CRC32C();
+        crc.update(flags);
+        crc.update(bytes, 0, length);
+        if ((int) crc.getValue() != storedCrc) {
+            throw new DamagedFrameException(path, offset, "checksum does not match");
+        }
+        return new Frame(Arrays.copyOf(bytes, length - Frame.DIGEST_BYTES),
+                Arrays.copyOfRange(bytes, length - Frame.DIGEST_BYTES, length));
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, Path path)
+            throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new DamagedFrameException(path, position, "frame cut short");
+            }
+        }
     }
 
     /** Reads a segment's frames in order up to its known size; the caller holds the journal's files read lock. */

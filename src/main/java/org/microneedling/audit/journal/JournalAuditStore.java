@@ -1,7 +1,6 @@
 package org.microneedling.audit.journal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,8 +23,8 @@ import org.microneedling.audit.Verification;
 /**
  * The embedded audit store: this instance's hash chain in an append-only {@link SegmentedJournal} under
  * {@code audit.data-dir/journal}. A commit is one write of the batch's frames and one {@code fdatasync}, instead of
- * a database's page rewrites (ADR 0008). Read-back scans the segment whose time-ordered ids cover the one asked
- * for; verification re-reads every segment.
+ * a database's page rewrites (ADR 0008). Read-back finds the record through the segments' id indexes
+ * ({@link JournalIdLookup}); verification re-reads every segment and never uses an index.
  */
 public final class JournalAuditStore implements AuditStore {
 
@@ -109,32 +108,10 @@ public final class JournalAuditStore implements AuditStore {
 
     /** The canonical bytes of the record with this id, found without decoding the others. */
     private Optional<byte[]> canonicalOf(UUID id) {
-        SegmentedJournal open = openOrUnavailable();
-        byte[] wanted = id.toString().getBytes(StandardCharsets.US_ASCII);
-        long idMillis = Segment.idMillis(id);
-        open.filesLock().readLock().lock();
         try {
-            List<Segment> segments = open.segments();
-            // Newest first: a read-back usually follows its screening closely.
-            for (int i = segments.size() - 1; i >= 0; i--) {
-                Segment segment = segments.get(i);
-                if (segment.records() == 0 || (idMillis != Long.MIN_VALUE && !segment.mayHold(idMillis))) {
-                    continue;
-                }
-                try (FrameReader reader = FrameReader.of(segment)) {
-                    Frame frame;
-                    while ((frame = reader.next()) != null) {
-                        if (ChainHash.fieldEquals(frame.canonical(), ChainHash.SCREENING_ID_FIELD, wanted)) {
-                            return Optional.of(frame.canonical());
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
+            return JournalIdLookup.canonicalOf(openOrUnavailable(), id);
         } catch (IOException | IllegalArgumentException e) {
             throw unavailable("Audit journal read failed: %s", e);
-        } finally {
-            open.filesLock().readLock().unlock();
         }
     }
 

@@ -46,7 +46,7 @@ final class JournalBatchTarget implements BatchTarget {
                     AuditRecords.content(chainId, seq, current.hash(), entry, recordedAt));
             byte[] digest = sha256.digest(canonical);
             String hash = HexFormat.of().formatHex(digest);
-            batch.add(canonical, digest, seq, hash, Segment.idMillis(entry.screeningId()), recordedMicros);
+            batch.add(canonical, digest, seq, hash, entry.screeningId(), entry.kindOrScreening(), recordedMicros);
             current = new AuditRecords.Head(seq, hash);
         }
         journal.append(batch);
@@ -56,7 +56,8 @@ final class JournalBatchTarget implements BatchTarget {
 
     /**
      * Screening ids come from the service's own time-ordered generator, so a repeat can only be a caller's mistake
-     * within one append; a journal has no index to look further back, and needs none for ids it made itself.
+     * within one append; looking further back (in the id index) would cost every append a look-up per record, for
+     * ids the service made itself.
      */
     private static void refuseRepeatedIds(List<AuditEntry> entries) throws RejectedEntriesException {
         if (entries.size() < 2) {

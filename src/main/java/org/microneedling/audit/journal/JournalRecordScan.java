@@ -1,7 +1,11 @@
 package org.microneedling.audit.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.microneedling.audit.AuditEntry;
@@ -11,8 +15,9 @@ import org.microneedling.common.ClinicId;
 
 /**
  * Streams the records a {@link RecordQuery} asks for, frame by frame in sequence order. Segments that end before
- * the position or were all recorded before the time range are not opened; the scan stops at the first record
- * recorded after the range could end ({@link RecordQuery#RECORDING_MARGIN}).
+ * the position or were all recorded before the time range are not opened; of a closed segment whose index keeps
+ * the offsets of the kinds asked for, only those frames are read (none when it holds none of them). The scan stops
+ * at the first record recorded after the range could end ({@link RecordQuery#RECORDING_MARGIN}).
  */
 final class JournalRecordScan {
 
@@ -34,6 +39,23 @@ final class JournalRecordScan {
             for (Segment segment : journal.segments()) {
                 if (segment.records() == 0 || segment.lastSeq() <= after
                         || segment.maxRecordedMicros() < recordedFromMicros) {
+                    continue;
+                }
+                List<Frame> ofTheKinds = framesOfTheKinds(journal, segment, query, recordedBeforeMicros);
+                if (ofTheKinds != null) {
+                    for (Frame frame : ofTheKinds) {
+                        if (segment.firstSeq() <= after && sequence(frame) <= after) {
+                            continue;
+                        }
+                        if (kindAndClinicMayMatch(query, frame)) {
+                            ChainHash.Content content = decode(frame);
+                            if (query.matches(content.entry())) {
+                                each.accept(content.entry());
+                            }
+                        }
+                    }
+                    // As if every frame had been read: the others are of kinds not asked for.
+                    position = segment.lastSeq();
                     continue;
                 }
                 try (FrameReader reader = FrameReader.of(segment)) {
@@ -61,6 +83,69 @@ final class JournalRecordScan {
         } finally {
             journal.filesLock().readLock().unlock();
         }
+    }
+
+    /**
+     * The frames of the kinds asked for in a closed segment, read at the offsets its index keeps for kinds with
+     * few frames there (none at all for a segment without those kinds), or null: read the whole segment. Each
+     * frame is checked (CRC, and that it is of such a kind) before any is handed on; one that is not makes the
+     * index distrusted and the segment read in full. A segment with records recorded after the time range is read
+     * in full too: the scan stops in it, at the position a full read reports.
+     */
+    private static List<Frame> framesOfTheKinds(SegmentedJournal journal, Segment segment, RecordQuery query,
+            long recordedBeforeMicros) throws IOException {
+        if (query.kinds() == null || segment.maxRecordedMicros() >= recordedBeforeMicros) {
+            return null;
+        }
+        long[] offsets = journal.indexes().framesOf(segment, query.kinds());
+        if (offsets == null) {
+            return null;
+        }
+        List<Frame> frames = new ArrayList<>(offsets.length);
+        if (offsets.length == 0) {
+            return frames;
+        }
+        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+            for (long offset : offsets) {
+                if (!kindChecked(journal, segment, query, offset, channel, frames)) {
+                    return null;
+                }
+            }
+        }
+        return frames;
+    }
+
+    /** Reads the frame at {@code offset} into {@code frames}; false when the index pointed wrong. */
+    private static boolean kindChecked(SegmentedJournal journal, Segment segment, RecordQuery query, long offset,
+            FileChannel channel, List<Frame> frames) throws IOException {
+        Frame frame;
+        try {
+            frame = FrameReader.readAt(channel, segment.path(), offset, segment.size());
+        } catch (DamagedFrameException pointedWrong) {
+            journal.indexes().distrust(segment, pointedWrong.getMessage());
+            return false;
+        }
+        String kind;
+        try {
+            kind = kindOf(frame.canonical());
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException("a record cannot be decoded", malformed);
+        }
+        if (!query.kinds().contains(kind)) {
+            journal.indexes().distrust(segment, "the frame at byte " + offset + " is of another kind");
+            return false;
+        }
+        frames.add(frame);
+        return true;
+    }
+
+    /** As {@link AuditEntry#kindOrScreening}, read from the canonical bytes: a record without kind is a screening. */
+    static String kindOf(byte[] canonical) {
+        if (!ChainHash.fieldEquals(canonical, 0, VERSION_2)) {
+            return AuditEntry.SCREENING;
+        }
+        String kind = ChainHash.field(canonical, ChainHash.KIND_FIELD);
+        return kind == null ? AuditEntry.SCREENING : kind;
     }
 
     private static long sequence(Frame frame) throws IOException {

@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 import org.microneedling.audit.OwnerOnly;
 
 /**
- * The names and files of a journal folder: {@code segment-<first sequence>.journal}, its {@code .summary} once it is
- * closed, and the folder itself.
+ * The names and files of a journal folder: {@code segment-<first sequence>.journal}, its {@code .summary} and
+ * {@code .index} ({@link SegmentIndex}) once it is closed, and the folder itself.
  */
 final class SegmentFiles {
 
@@ -25,6 +25,7 @@ final class SegmentFiles {
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".journal";
     private static final String SUMMARY_SUFFIX = ".summary";
+    private static final String INDEX_SUFFIX = ".index";
 
     private SegmentFiles() {
     }
@@ -50,8 +51,16 @@ final class SegmentFiles {
     }
 
     static Path summaryOf(Path segment) {
+        return sibling(segment, SUMMARY_SUFFIX);
+    }
+
+    static Path indexOf(Path segment) {
+        return sibling(segment, INDEX_SUFFIX);
+    }
+
+    private static Path sibling(Path segment, String suffix) {
         String name = segment.getFileName().toString();
-        return segment.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + SUMMARY_SUFFIX);
+        return segment.resolveSibling(name.substring(0, name.length() - SEGMENT_SUFFIX.length()) + suffix);
     }
 
     /** Replaces the summary in one step, so a crash leaves the old one or the new one, never half of one. */
@@ -69,8 +78,11 @@ final class SegmentFiles {
         }
     }
 
-    /** Deletes a closed segment and its summary. */
+    /** Deletes a closed segment, its summary and its index. */
     static void delete(Segment segment) throws IOException {
+        Path index = indexOf(segment.path());
+        Files.deleteIfExists(index);
+        Files.deleteIfExists(index.resolveSibling(index.getFileName() + ".tmp"));
         Files.deleteIfExists(summaryOf(segment.path()));
         Files.deleteIfExists(segment.path());
     }

@@ -4,20 +4,25 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 import org.microneedling.audit.ChainHash;
 import org.microneedling.audit.OwnerOnly;
 
 /**
- * Finds the segments of a journal folder when it is opened: closed segments from their summaries (read in full only
- * when a summary is missing or stale), the last segment by reading every frame, repaired if a crash cut it.
+ * Finds the segments of a journal folder when it is opened: closed segments from their summaries and id indexes
+ * (read in full only when one is missing or stale), the last segment by reading every frame, repaired if a crash
+ * cut it.
  */
 final class SegmentRecovery {
 
@@ -26,48 +31,110 @@ final class SegmentRecovery {
     private SegmentRecovery() {
     }
 
-    /** The segments in {@code dir}; the last one is active unless it is empty (deleted) or full (closed). */
-    static Segments recover(Path dir, long segmentBytes) throws IOException {
+    /** The segments of a journal folder, with the id indexes of the closed ones that have or could get one. */
+    record Recovered(Segments segments, Map<Long, SegmentIndex> indexes, ActiveIndex active) {
+    }
+
+    /**
+     * The segments in {@code dir}; the last one is active unless it is empty (deleted) or full (closed). A closed
+     * segment whose index is missing or damaged has it rebuilt here, before the journal answers: once for a
+     * journal written before indexes (about as long as one full read of the trail, which the first kinds scan then
+     * no longer does), otherwise only after damage.
+     */
+    static Recovered recover(Path dir, long segmentBytes, boolean sync) throws IOException {
         List<Path> files = SegmentFiles.list(dir);
         if (files.isEmpty()) {
-            return Segments.NONE;
+            return new Recovered(Segments.NONE, Map.of(), null);
         }
+        long started = System.nanoTime();
         List<Segment> closed = new ArrayList<>();
+        Map<Long, SegmentIndex> indexes = new HashMap<>();
+        int rebuilt = 0;
         for (Path file : files.subList(0, files.size() - 1)) {
-            closed.add(closedSegment(file));
+            Closed segment = closedSegment(file, sync);
+            closed.add(segment.segment());
+            if (segment.index() != null) {
+                indexes.put(segment.segment().firstSeq(), segment.index());
+            }
+            rebuilt += segment.rebuilt() ? 1 : 0;
         }
-        Segments recovered = new Segments(List.copyOf(closed), scanAndRepair(files.get(files.size() - 1)));
+        Scan lastScan = scanAndRepair(files.get(files.size() - 1));
+        Segments recovered = new Segments(List.copyOf(closed), lastScan.segment());
         Segment last = recovered.active();
+        if (rebuilt > 0) {
+            LOG.infof("Audit journal: the id index of %d segment(s) was missing or unusable and was rebuilt in %d ms",
+                    rebuilt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
         if (last.records() == 0) {
             Files.delete(last.path());
-            return recovered.withActive(null);
+            return new Recovered(recovered.withActive(null), indexes, null);
         }
         if (last.size() >= segmentBytes) {
             SegmentFiles.writeSummary(last);
-            return recovered.activeClosed();
+            try {
+                indexes.put(last.firstSeq(), SegmentIndex.write(last, lastScan.entries(), sync));
+            } catch (IOException e) {
+                LOG.warnf("Audit journal index of %s not written (%s)", last.path().getFileName(), e.getMessage());
+            }
+            return new Recovered(recovered.activeClosed(), indexes, null);
         }
-        return recovered;
+        return new Recovered(recovered, indexes, ActiveIndex.of(last.firstSeq(), lastScan.entries()));
     }
 
-    private static Segment closedSegment(Path path) throws IOException {
+    private record Closed(Segment segment, SegmentIndex index, boolean rebuilt) {
+    }
+
+    private static Closed closedSegment(Path path, boolean sync) throws IOException {
         Path summary = SegmentFiles.summaryOf(path);
         if (Files.exists(summary)) {
             try {
                 Segment segment = Segment.fromSummary(path, Files.readString(summary, StandardCharsets.UTF_8));
                 if (segment.size() == Files.size(path)) {
-                    return segment;
+                    try {
+                        return new Closed(segment, SegmentIndex.read(segment), false);
+                    } catch (IOException unusable) {
+                        if (!(unusable instanceof NoSuchFileException)) {
+                            LOG.warnf("Audit journal index unusable (%s); rebuilding it", unusable.getMessage());
+                        }
+                        return new Closed(segment, buildIndex(segment, sync), true);
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 LOG.warnf("Audit journal summary %s unreadable (%s); reading the segment", summary.getFileName(),
                         e.getMessage());
             }
         }
-        Segment segment = scan(path, Files.size(path)).segment();
+        Scan scan = scan(path, Files.size(path));
+        Segment segment = scan.segment();
         SegmentFiles.writeSummary(segment);
-        return segment;
+        return new Closed(segment, scan.damage() == null ? writeIndex(segment, scan.entries(), sync) : null, true);
     }
 
-    private record Scan(Segment segment, long unitEndOffset, DamagedFrameException damage) {
+    /**
+     * Reads a closed segment up to its summary's size and writes its index; null (with a warning) when a frame
+     * cannot be read: such a segment is scanned as before, and verification reports the damage.
+     */
+    static SegmentIndex buildIndex(Segment segment, boolean sync) throws IOException {
+        Scan scan = scan(segment.path(), segment.size());
+        Segment read = scan.segment();
+        if (scan.damage() != null || read.size() != segment.size() || read.records() != segment.records()) {
+            LOG.warnf("Audit journal index of %s not built: %s", segment.path().getFileName(),
+                    scan.damage() != null ? scan.damage().getMessage() : "the segment does not match its summary");
+            return null;
+        }
+        return writeIndex(segment, scan.entries(), sync);
+    }
+
+    private static SegmentIndex writeIndex(Segment segment, IndexEntries entries, boolean sync) {
+        try {
+            return SegmentIndex.write(segment, entries, sync);
+        } catch (IOException e) {
+            LOG.warnf("Audit journal index of %s not written (%s)", segment.path().getFileName(), e.getMessage());
+            return null;
+        }
+    }
+
+    private record Scan(Segment segment, long unitEndOffset, DamagedFrameException damage, IndexEntries entries) {
     }
 
     /** Reads every frame; stops at the first damaged one. The segment returned covers complete units only. */
@@ -75,13 +142,17 @@ final class SegmentRecovery {
         Segment complete = Segment.empty(path, SegmentFiles.firstSeqOf(path));
         Segment running = complete;
         boolean[] unitEnd = new boolean[1];
+        IndexEntries entries = new IndexEntries();
         try (FrameReader reader = new FrameReader(path, size)) {
             Frame frame;
+            long start = reader.offset();
             while ((frame = reader.next(unitEnd)) != null) {
                 byte[] canonical = frame.canonical();
                 long seq = Long.parseLong(ChainHash.field(canonical, ChainHash.SEQ_FIELD));
-                long idMillis = Segment.idMillis(UUID.fromString(ChainHash.field(canonical,
-                        ChainHash.SCREENING_ID_FIELD)));
+                UUID id = UUID.fromString(ChainHash.field(canonical, ChainHash.SCREENING_ID_FIELD));
+                entries.add(id, JournalRecordScan.kindOf(canonical), start);
+                start = reader.offset();
+                long idMillis = Segment.idMillis(id);
                 long recorded = Long.parseLong(ChainHash.field(canonical, ChainHash.RECORDED_AT_FIELD));
                 running = running.extendedBy(seq, seq, 1, idMillis == Long.MIN_VALUE ? Long.MAX_VALUE : idMillis,
                         idMillis, recorded, HexFormat.of().formatHex(frame.storedDigest()), reader.offset());
@@ -90,12 +161,15 @@ final class SegmentRecovery {
                 }
             }
         } catch (DamagedFrameException damaged) {
-            return new Scan(complete, complete.size(), damaged);
+            entries.cutAt(complete.size());
+            return new Scan(complete, complete.size(), damaged, entries);
         } catch (IllegalArgumentException malformed) {
+            entries.cutAt(complete.size());
             return new Scan(complete, complete.size(),
-                    new DamagedFrameException(path, running.size(), "record cannot be decoded"));
+                    new DamagedFrameException(path, running.size(), "record cannot be decoded"), entries);
         }
-        return new Scan(complete, complete.size(), null);
+        entries.cutAt(complete.size());
+        return new Scan(complete, complete.size(), null, entries);
     }
 
     /**
@@ -124,10 +198,11 @@ final class SegmentRecovery {
      * unit end). Those bytes are copied to a side file for inspection, then cut off, so the chain continues
      * from the last record a caller may have been told about.
      */
-    private static Segment scanAndRepair(Path path) throws IOException {
+    private static Scan scanAndRepair(Path path) throws IOException {
         long size = Files.size(path);
         if (size < Frame.MAGIC.length) {
-            return Segment.empty(path, SegmentFiles.firstSeqOf(path));
+            Segment empty = Segment.empty(path, SegmentFiles.firstSeqOf(path));
+            return new Scan(empty, empty.size(), null, new IndexEntries());
         }
         Scan scan = scan(path, size);
         long kept = scan.unitEndOffset();
@@ -155,6 +230,6 @@ final class SegmentRecovery {
                     scan.damage() != null ? scan.damage().getMessage() : "no unit end", aside.getFileName(),
                     scan.segment().lastSeq());
         }
-        return scan.segment();
+        return scan;
     }
 }

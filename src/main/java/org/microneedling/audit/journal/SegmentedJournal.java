@@ -24,7 +24,8 @@ import org.microneedling.audit.ChainHash;
 /**
  * The files of the embedded audit store: records appended in {@link Frame frames} to segment files, never rewritten.
  * A segment is closed at {@code segmentBytes} or at the end of its UTC day and described by a one-line summary file
- * ({@link SegmentFiles}), so opening never reads closed segments ({@link SegmentRecovery}). The retention purge
+ * ({@link SegmentFiles}), so opening never reads closed segments ({@link SegmentRecovery}), and by an id index
+ * ({@link SegmentIndexes}) that finds a record with one read of it and one frame read. The retention purge
  * deletes whole closed segments and writes the anchor the chain then starts from to the {@link AnchorFile}.
  *
  * <p>One writer thread appends (a batch is one {@code write}, then {@code fdatasync} when {@code sync}); readers
@@ -47,11 +48,13 @@ final class SegmentedJournal implements AutoCloseable {
     /** The active segment's channel; only used under {@link #appendLock}. */
     private FileChannel activeChannel;
     private LocalDate activeDay;
+    private final SegmentIndexes indexes;
 
     private SegmentedJournal(Path dir, boolean sync, long segmentBytes) {
         this.dir = dir;
         this.sync = sync;
         this.segmentBytes = segmentBytes;
+        this.indexes = new SegmentIndexes(filesLock, () -> segments.closed(), sync);
     }
 
     /**
@@ -67,7 +70,9 @@ final class SegmentedJournal implements AutoCloseable {
 
     private void recover() throws IOException {
         anchors = AnchorFile.read(dir);
-        segments = SegmentRecovery.recover(dir, segmentBytes);
+        SegmentRecovery.Recovered recovered = SegmentRecovery.recover(dir, segmentBytes, sync);
+        segments = recovered.segments();
+        indexes.reset(recovered.indexes(), segments.closed(), recovered.active());
         Segment active = segments.active();
         if (active != null) {
             activeChannel = FileChannel.open(active.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -103,6 +108,11 @@ final class SegmentedJournal implements AutoCloseable {
         return filesLock;
     }
 
+    /** Where records are, by id, and which kinds a closed segment holds. */
+    SegmentIndexes indexes() {
+        return indexes;
+    }
+
     /** Writes the batch as one unit after everything appended before it; durable on return when {@code sync}. */
     void append(FrameBatch batch) throws IOException {
         appendLock.lock();
@@ -121,6 +131,7 @@ final class SegmentedJournal implements AutoCloseable {
                 abandonActive(active.size());
                 throw e;
             }
+            indexes.appended(batch, active.size());
             segments = segments.withActive(batch.appendedTo(active, position));
         } finally {
             appendLock.unlock();
@@ -172,11 +183,12 @@ final class SegmentedJournal implements AutoCloseable {
         }
         activeChannel = channel;
         Segment segment = Segment.empty(path, firstSeq);
+        indexes.started(segment);
         segments = segments.withActive(segment);
         return segment;
     }
 
-    /** Closes the active segment and writes its summary; the next append starts a new one. */
+    /** Closes the active segment and writes its summary and index; the next append starts a new one. */
     private void closeActive() throws IOException {
         Segment active = segments.active();
         if (active == null) {
@@ -195,6 +207,7 @@ final class SegmentedJournal implements AutoCloseable {
             return;
         }
         SegmentFiles.writeSummary(active);
+        indexes.closed(active);
         segments = segments.activeClosed();
     }
 
@@ -261,6 +274,7 @@ final class SegmentedJournal implements AutoCloseable {
                     lastSeq = oldest.lastSeq();
                 }
                 replaceClosed(closed);
+                indexes.removed(oldest);
                 SegmentFiles.delete(oldest);
             }
         } finally {
@@ -287,6 +301,7 @@ final class SegmentedJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        indexes.close();
         appendLock.lock();
         try {
             if (activeChannel != null) {

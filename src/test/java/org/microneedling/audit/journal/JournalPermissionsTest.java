@@ -39,7 +39,7 @@ class JournalPermissionsTest {
         List<Path> files = files(journal);
         assertThat(files).extracting(file -> file.getFileName().toString())
                 .anyMatch(name -> name.endsWith(".journal")).anyMatch(name -> name.endsWith(".summary"))
-                .anyMatch(name -> name.startsWith("anchor"));
+                .anyMatch(name -> name.endsWith(".index")).anyMatch(name -> name.startsWith("anchor"));
         assertThat(files).allSatisfy(file -> assertThat(permissions(file)).as("%s", file).isEqualTo("rw-------"));
     }
 

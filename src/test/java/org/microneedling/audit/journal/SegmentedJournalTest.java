@@ -34,7 +34,7 @@ class SegmentedJournalTest {
         byte[] digest = ChainHash.sha256().digest(canonical);
         String hash = java.util.HexFormat.of().formatHex(digest);
         FrameBatch batch = new FrameBatch();
-        batch.add(canonical, digest, seq, hash, Segment.idMillis(entry.screeningId()), ChainHash.epochMicros(at));
+        batch.add(canonical, digest, seq, hash, entry.screeningId(), entry.kindOrScreening(), ChainHash.epochMicros(at));
         head = new AuditRecords.Head(seq, hash);
         return batch;
     }
