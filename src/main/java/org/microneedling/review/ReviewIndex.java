@@ -105,8 +105,7 @@ public class ReviewIndex {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<AuditEntry> stored = log.find(screeningId).filter(entry ->
-                AuditEntry.SCREENING.equals(entry.kindOrScreening()) && entry.clinicOrDefault().equals(clinicId));
+        Optional<AuditEntry> stored = storedScreening(clinicId, screeningId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -180,9 +179,14 @@ public class ReviewIndex {
         if (cached.isPresent()) {
             return cached.get().key();
         }
+        return storedScreening(clinicId, screeningId).map(entry -> new QueueKey(entry.evaluatedAt(), screeningId))
+                .orElse(null);
+    }
+
+    /** The clinic's screening record with this id; another clinic's, or a record of another kind, is none. */
+    private Optional<AuditEntry> storedScreening(String clinicId, UUID screeningId) {
         return log.find(screeningId).filter(entry -> AuditEntry.SCREENING.equals(entry.kindOrScreening())
-                && entry.clinicOrDefault().equals(clinicId)).map(AuditEntry::evaluatedAt)
-                .map(evaluatedAt -> new QueueKey(evaluatedAt, screeningId)).orElse(null);
+                && entry.clinicOrDefault().equals(clinicId));
     }
 
     private ClinicReviews clinicOf(String clinicId) {

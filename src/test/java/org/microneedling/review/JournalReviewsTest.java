@@ -109,6 +109,11 @@ class JournalReviewsTest {
                     referrals.get(3).screeningId(), referrals.get(4).screeningId(), referrals.get(6).screeningId());
             assertThat(pending).allSatisfy(facts -> assertThat(facts.reasons()).extracting(ReasonSummary::code)
                     .containsExactly("COLD_SORE_HISTORY"));
+            assertThat(pending.get(1).reasons()).as("referrals with the same reasons share one list of them")
+                    .isSameAs(pending.get(0).reasons());
+            assertThat(lakeside.latestOfPatient("pt-r0")).get()
+                    .satisfies(latest -> assertThat(latest.reasons()).as("a patient's latest keeps no reasons").isEmpty())
+                    .extracting(ScreeningFacts::screeningId).isEqualTo(referrals.get(0).screeningId());
             assertThat(index.page("lakeside", QueueFilter.CLEARED, null, 50).items())
                     .extracting(ScreeningFacts::screeningId).containsExactly(referrals.get(5).screeningId());
             assertThat(lakeside.reviews(referrals.get(5).screeningId())).containsExactly(cleared);
