@@ -1,6 +1,7 @@
 /**
- * The OpenAPI document as a client team reads it: filters over what SmallRye derives from the resources (and
- * META-INF/openapi.yaml) that name every operation, state its security, and give every schema the contract's names,
- * enumerations, required and nullable properties. Nothing depends on this package.
+ * The OpenAPI document as a client team reads it. The service serves the committed copy
+ * (src/main/openapi/openapi.json) with the deployment's address; the tests derive it afresh from the resources with
+ * SmallRye and the filters beside them (src/test/java/org/microneedling/openapi) and fail when the two differ
+ * (docs/adr/0011-serve-the-committed-api-document.md). Nothing depends on this package.
  */
 package org.microneedling.openapi;

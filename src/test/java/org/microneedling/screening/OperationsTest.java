@@ -34,6 +34,7 @@ class OperationsTest {
 
     @Test
     void metricsAreExposed() {
+        given().get("/api/v1/rules").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 }

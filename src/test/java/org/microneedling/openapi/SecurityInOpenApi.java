@@ -19,8 +19,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * States how a client authenticates: either an API key in X-API-Key or a JWT bearer token, on every operation that
  * needs credentials, with the roles it needs both listed in the requirement and said in words (either credential
  * carries roles: the key's line in the keys file, the token's groups claim). Operations open to anyone say so with an
- * empty requirement. The servers entry is read at start-up from screening.openapi.server-url, so a deployment can
- * name its public address without a rebuild.
+ * empty requirement. The servers entry is screening.openapi.server-url; the service puts the deployment's value in
+ * the document it serves ({@link ServedApiDocument}), so a deployment can name its public address without a rebuild.
  */
 @OpenApiFilter(priority = 90)
 public class SecurityInOpenApi implements OASFilter {
