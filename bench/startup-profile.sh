@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Where the start's CPU goes: launches the packaged service (class-data archive on, as shipped) under async-profiler
+# (Maven Central: tools.profiler:async-profiler, linux-x64) from the first instruction to the first 200 on
+# POST /api/v1/screenings, then prints the CPU of each thread and the start-up steps of the main thread by inclusive
+# time. The JIT compilers show as threads of their own.
+#
+#   ./mvnw package -DskipTests && bench/startup-profile.sh
+#   bench/startup-profile.sh -Dscreening.warm-up.enabled=false   # any extra JVM arguments go to the service
+#
+# Environment: TOP (30), INTERVAL (1ms), EVENT (cpu; itimer where perf events are not allowed), API_KEY (sent as
+# X-API-Key; without it the service runs with authentication off). The collapsed stacks stay in
+# target/bench/startup-profile.txt (one line per stack, "[thread];frame;frame... samples").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOP=${TOP:-30}
+INTERVAL=${INTERVAL:-1ms}
+EVENT=${EVENT:-cpu}
+PORT=18087
+OUT=target/bench
+PROFILER_VERSION=4.1
+PROFILER_DIR=$OUT/async-profiler-$PROFILER_VERSION
+JAR=target/quarkus-app/quarkus-run.jar
+ARCHIVE=$OUT/startup-profile.jsa
+mkdir -p "$OUT"
+if [[ ! -f $PROFILER_DIR/linux-x64/libasyncProfiler.so ]]; then
+    mkdir -p "$PROFILER_DIR"
+    curl -sSf -o "$PROFILER_DIR/profiler.jar" \
+        "https://repo1.maven.org/maven2/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION-linux-x64.jar"
+    (cd "$PROFILER_DIR" && unzip -q -o profiler.jar linux-x64/libasyncProfiler.so)
+fi
+DATA=$(mktemp -d /tmp/screening-startup-profile.XXXXXX)
+mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+JVM_OPTIONS+=(-XX:MaxRAM=384m)
+rm -f "$ARCHIVE"
+CDS_TRAINING_PORT=$((PORT + 1)) docker/cds-training.sh "$JAR" "$ARCHIVE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
+
+KEYS=()
+if [[ -n ${API_KEY:-} ]]; then
+    KEYS=(-H "X-API-Key: $API_KEY")
+else
+    JVM_OPTIONS+=(-Dscreening.auth.enabled=false)
+fi
+PROFILE=$PWD/$OUT/startup-profile.txt
+rm -f "$PROFILE"
+launched=$(date +%s%N)
+java "${JVM_OPTIONS[@]}" -XX:SharedArchiveFile="$ARCHIVE" \
+    -agentpath:"$PWD/$PROFILER_DIR/linux-x64/libasyncProfiler.so=start,event=$EVENT,interval=$INTERVAL,threads,collapsed,file=$PROFILE" \
+    -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" -jar "$JAR" >"$OUT/startup-profile.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${KEYS[@]}" \
+    --data-binary @bench/screening.json "http://127.0.0.1:$PORT/api/v1/screenings") == 200 ]]; do
+    kill -0 $PID 2>/dev/null || { cat "$OUT/startup-profile.log" >&2; exit 1; }
+    sleep 0.01
+done
+answered=$(date +%s%N)
+cpu_ms=$(awk '{print ($14 + $15) * 1000 / 100}' /proc/$PID/stat)
+echo "Launch to the first 200: $(((answered - launched) / 1000000)) ms; process CPU by then: $cpu_ms ms (with the profiler)"
+# The profile is written when the JVM exits; its shutdown adds a few samples (thread "Shutdown thread").
+kill $PID
+wait $PID 2>/dev/null || true
+[[ -s $PROFILE ]] || { echo "no profile written ($OUT/startup-profile.log)" >&2; exit 1; }
+
+echo
+echo "CPU samples by thread ($INTERVAL each):"
+awk '{ n = $NF; split($0, f, ";"); t = f[1]; gsub(/ tid=[0-9]+/, "", t); s[t] += n; total += n }
+    END { for (t in s) if (s[t] * 200 >= total) printf "%7d  %5.1f%%  %s\n", s[t], 100 * s[t] / total, t | "sort -rn"
+          close("sort -rn"); printf "%7d  total\n", total }' "$PROFILE"
+
+echo
+echo "Main thread, inclusive samples of its start-up steps and class loading (top $TOP):"
+awk -v top="$TOP" '
+    index($0, "[main") == 1 {
+        n = $NF; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); delete seen
+        for (i = 2; i <= k; i++) {
+            if ((f[i] ~ /recorded\/.*\.deploy$/ || f[i] ~ /<clinit>$/ || f[i] ~ /Bean\.create$/ \
+                    || f[i] ~ /RunnerClassLoader\.loadClass$/ || f[i] ~ /ApplicationImpl\.doStart$/) && !(f[i] in seen)) {
+                inclusive[f[i]] += n; seen[f[i]] = 1
+            }
+        }
+    }
+    END { for (x in inclusive) printf "%7d  %s\n", inclusive[x], x | "sort -rn | head -n " top }' "$PROFILE"
