@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnTheServedApiDocument() {
+        noClasses().that().resideOutsideOfPackage("org.microneedling.openapi..")
+                .should().dependOnClassesThat().resideInAPackage("org.microneedling.openapi..")
+                .because("the document describes the service; the service never reads it")
+                .check(SERVICE);
+    }
+
+    @Test
     void onlyTheCdsHooksAdapterDependsOnTheReviewWorkflow() {
         noClasses().that().resideOutsideOfPackages("org.microneedling.review..", "org.microneedling.cdshooks..")
                 .should().dependOnClassesThat().resideInAPackage("org.microneedling.review..")
