@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -30,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * the document, so a start pays nothing for it (the reason this replaces SmallRye at run time: docs/adr/0011).
  */
 @ApplicationScoped
-public class ServedApiDocument {
+class ServedApiDocument {
 
     static final String PATH = "/q/openapi";
     static final String RESOURCE = "/openapi/openapi.json";
@@ -109,7 +108,7 @@ public class ServedApiDocument {
                 JsonNode servers = document.path("servers");
                 ObjectNode server = servers.isArray() && servers.size() > 0 && servers.get(0).isObject()
                         ? (ObjectNode) servers.get(0)
-                        : ((ArrayNode) document.putArray("servers")).addObject();
+                        : document.putArray("servers").addObject();
                 server.put("url", serverUrl);
                 ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
                         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -37,7 +37,8 @@ class OpenApiDocumentTest {
             Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("src/main/openapi/openapi.json differs from the resources: rerun this test with -Dopenapi.update=true")
+                .as("src/main/openapi/openapi.json differs from the resources: rerun this test with "
+                        + "-Dopenapi.update=true")
                 .isEqualTo(generated);
     }
 
