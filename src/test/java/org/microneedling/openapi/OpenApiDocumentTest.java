@@ -2,6 +2,7 @@ package org.microneedling.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,6 @@ class OpenApiDocumentTest {
     @Test
     void aHeadRequestGetsTheTypeWithoutTheDocument() {
         given().accept("application/json").head("/q/openapi").then().statusCode(200)
-                .contentType("application/json").body(org.hamcrest.Matchers.emptyString());
+                .contentType("application/json").body(emptyString());
     }
 }

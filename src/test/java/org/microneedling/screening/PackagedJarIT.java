@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The packaged jar, started with nothing but Java: it must come up on the configured port with
  * its embedded audit store, under configuration keys it does not know, and answer a screening with the
@@ -97,6 +100,28 @@ class PackagedJarIT {
         assertThat(get(base.resolve("/q/health/live")).statusCode()).isEqualTo(200);
         assertThat(get(base.resolve("/api/v1/rules")).statusCode()).isEqualTo(401);
         assertThat(Files.readString(log)).doesNotContain("ERROR");
+    }
+
+    @Test
+    void theJarServesTheCommittedApiDocumentWithoutDerivingIt() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("screening-it", ".log");
+        process = start(port, log, "-Daudit.data-dir=" + Files.createTempDirectory("screening-it-data"),
+                "-Dscreening.openapi.server-url=https://screening.example/");
+        URI base = URI.create("http://localhost:" + port);
+        awaitReady(base.resolve("/q/health/ready"), log);
+
+        HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(base.resolve("/q/openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).as("open to anyone, authentication on").isEqualTo(200);
+        ObjectMapper json = new ObjectMapper();
+        var committed = json.readTree(Path.of("src/main/openapi/openapi.json").toFile());
+        ((ObjectNode) committed.at("/servers/0")).put("url", "https://screening.example/");
+        assertThat(json.readTree(document.body())).isEqualTo(committed);
+        assertThat(get(base.resolve("/q/openapi")).body()).startsWith("openapi: 3.1.0");
+        assertThat(get(base.resolve("/q/openapi-generated")).statusCode())
+                .as("SmallRye OpenAPI runs in the tests only").isNotEqualTo(200);
+        assertThat(Files.readString(log)).doesNotContain("Unrecognized configuration key").doesNotContain("ERROR");
     }
 
     @Test
