@@ -6,7 +6,8 @@
 #   bench/profile.sh                         # embedded audit (the shipped defaults)
 #   bench/profile.sh -Daudit.enabled=false   # any extra JVM arguments go to the service
 #
-# Environment: DURATION (20s), CONNECTIONS (32), TOP (25), API_KEY (sent as X-API-Key). Build first
+# Environment: DURATION (20s), CONNECTIONS (32), TOP (25), API_KEY (sent as X-API-Key), SERVICE_JAVA
+# (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java, the container's JDK). Build first
 # (./mvnw package -DskipTests). The recording stays in target/bench/profile.jfr for `jfr print` or JMC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +19,10 @@ OUT=target/bench
 mkdir -p "$OUT"
 DATA=$(mktemp -d /tmp/screening-profile.XXXXXX)
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JDK_BIN=$(dirname "$SERVICE_JAVA")
 
-java "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" \
+"$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" \
     -jar target/quarkus-app/quarkus-run.jar >"$OUT/profile-service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -32,14 +35,14 @@ for _ in $(seq 1 600); do
 done
 export BODY_FILE=bench/screening.json API_KEY=${API_KEY:-}
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" >/dev/null
-jcmd $PID JFR.start name=load settings=profile >/dev/null
+"$JDK_BIN/jcmd" $PID JFR.start name=load settings=profile >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" | grep '^RESULT'
-jcmd $PID JFR.dump name=load filename="$PWD/$OUT/profile.jfr" >/dev/null
+"$JDK_BIN/jcmd" $PID JFR.dump name=load filename="$PWD/$OUT/profile.jfr" >/dev/null
 # What stays in memory after the load (a full collection first): a request kept alive shows here by the thousand.
 echo "Heap after the load (largest classes):"
-jcmd $PID GC.class_histogram | sed -n '3,14p'
+"$JDK_BIN/jcmd" $PID GC.class_histogram | sed -n '3,14p'
 
-jfr print --events jdk.ExecutionSample --stack-depth 96 "$OUT/profile.jfr" >"$OUT/profile-samples.txt"
+"$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 96 "$OUT/profile.jfr" >"$OUT/profile-samples.txt"
 awk -v top="$TOP" '
     /jdk.ExecutionSample/ { samples++; first = 1; delete seen; next }
     /^[[:space:]]+[a-zA-Z_$][a-zA-Z0-9_$.]*\(.*\)/ {

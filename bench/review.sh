@@ -62,20 +62,21 @@ mix() {
 mix "$CHUNK" >"$WORK/batch.json"
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
 JVM_OPTIONS+=(-Xmx"$HEAP")
-# The container starts from a class-data archive of the request path; so does every launch here (written afresh:
-# an archive of an earlier build of the jars would be refused).
-CDS_ARCHIVE=$WORK/app-cds.jsa
-log "class-data archive: a training run of the service"
-CDS_TRAINING_PORT=$((PORT + 1)) docker/cds-training.sh "$PWD/target/quarkus-app/quarkus-run.jar" "$CDS_ARCHIVE" \
-    bench/screening.json "${JVM_OPTIONS[@]}" >&2
-JVM_OPTIONS+=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
+# The container runs on JDK 25 from an AOT cache of the request path; so does every launch here (written afresh: a
+# cache of an earlier build of the jars would be refused). -XX:SharedArchiveFile names either kind of cache.
+SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+STARTUP_CACHE=$WORK/app.aot
+log "start-up cache: a training run of the service on $SERVICE_JAVA"
+CDS_TRAINING_PORT=$((PORT + 1)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$PWD/target/quarkus-app/quarkus-run.jar" \
+    "$STARTUP_CACHE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
+JVM_OPTIONS+=(-XX:SharedArchiveFile="$STARTUP_CACHE")
 
 # launch STORE [java args...]: the packaged service with the bench key file and -Xmx$HEAP; sets LAUNCHED (date +%s%N).
 launch() {
     local store=$1
     shift
     LAUNCHED=$(date +%s%N)
-    java "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$PORT" -Dscreening.auth.api-keys-file="$WORK/api-keys" \
+    "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$PORT" -Dscreening.auth.api-keys-file="$WORK/api-keys" \
         "$@" -jar "$PWD/target/quarkus-app/quarkus-run.jar" >>"$WORK/service-$store.log" 2>&1 &
     PID=$!
 }

@@ -27,15 +27,16 @@
 #   4. a batch of 1,000 questionnaires through HTTP (median and worst of $BATCH_RUNS)
 #
 # Every JVM runs with docker/jvm.options, the options the container image uses, plus -XX:MaxRAM set to the
-# container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container. The service also
-# starts as the container does, from a class-data archive that docker/cds-training.sh writes here first (the image
-# writes its own at build time: an archive only serves the JVM build that wrote it).
+# container memory limit ($CONTAINER_MEMORY), so the heap is sized exactly as in the container. Every JVM runs on
+# $SERVICE_JAVA, the container's JDK 25, and the service starts as the container does, from an AOT cache that
+# docker/cds-training.sh writes here first (the image writes its own at build time: a cache only serves the JVM build
+# that wrote it).
 #
 # Environment: DURATION (20s), WARMUP (20s per target before the first round), ROUNDS (3), THREADS (2: wrk -t),
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
 # BATCH_RUNS (15; 0 skips the batch), STARTS (5; 0 skips the start-up), FIRST_RUNS (3; 0 skips the first 10 s),
-# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"; add "aot" for the jar on $AOT_JAVA from an AOT cache trained under
-# load for AOT_TRAINING, 20s), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer
+# FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"), SERVICE_JAVA (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; a JDK
+# before 25 gets a class-data archive instead of an AOT cache), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer
 # audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
@@ -60,7 +61,8 @@ API_KEYS_FILE=${API_KEYS_FILE:-}
 RESULTS=${RESULTS:-$ROOT/target/bench/results.md}
 
 SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
-CDS_ARCHIVE=$ROOT/target/quarkus-app/app-cds.jsa
+SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+STARTUP_CACHE=$ROOT/target/quarkus-app/app.aot
 FLOOR_JAR=$ROOT/bench/floor/target/quarkus-app/quarkus-run.jar
 PORT_BASE=${PORT_BASE:-18080}
 FLOOR_PORT=$((PORT_BASE + 10))
@@ -130,11 +132,13 @@ elif [[ ! -d bench/zen/node_modules ]]; then
     (cd bench/zen && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-# Written for every run: an archive from an earlier build of the jars would be refused (the JVM checks them).
-log "class-data archive: a training run of the service"
-rm -f "$CDS_ARCHIVE"
-CDS_TRAINING_PORT=$((PORT_BASE + 19)) docker/cds-training.sh "$SERVICE_JAR" "$CDS_ARCHIVE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
-SERVICE=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -jar "$SERVICE_JAR")
+[[ -x $SERVICE_JAVA ]] || { echo "no JDK at $SERVICE_JAVA: set SERVICE_JAVA" >&2; exit 1; }
+# Written for every run: a cache from an earlier build of the jars would be refused (the JVM checks them).
+log "start-up cache: a training run of the service on $SERVICE_JAVA"
+CDS_TRAINING_PORT=$((PORT_BASE + 19)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$SERVICE_JAR" "$STARTUP_CACHE" \
+    bench/screening.json "${JVM_OPTIONS[@]}" >&2
+# -XX:SharedArchiveFile names an AOT cache too, and a class-data archive on a JDK before 25.
+SERVICE=(-XX:SharedArchiveFile="$STARTUP_CACHE" -jar "$SERVICE_JAR")
 
 # A questionnaire POSTed through HTTP; prints the status code (000 when nothing answered).
 post_status() {
@@ -151,7 +155,7 @@ start() {
     shift 2
     local env_args=()
     [[ -n $API_KEYS_FILE ]] && env_args=("SCREENING_AUTH_API_KEYS_FILE=$API_KEYS_FILE")
-    env "${env_args[@]}" "${JAVA_BIN:-java}" "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$port" "$@" \
+    env "${env_args[@]}" "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -Dquarkus.http.port="$port" "$@" \
         >"$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
 }
@@ -188,7 +192,7 @@ load_averages() {
 {
     echo "# Performance run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
-    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)."
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$SERVICE_JAVA" -version 2>&1 | head -n 1)."
     echo "JVM options (docker/jvm.options + container limit): \`${JVM_OPTIONS[*]}\`"
     echo "Load averages at start (1/5/15 min): $(load_averages)"
     echo
@@ -236,34 +240,13 @@ await_ready() {
     echo "no 200 from $url within 60 s" >&2
     return 1
 }
-# The "aot" variant: the same jar on a newer JDK ($AOT_JAVA, 25 or later) from an ahead-of-time cache (JEP 483/515:
-# classes loaded and linked, and the method profiles of a training run under load, so the JIT starts from them).
-if [[ " ${FIRST_WARM_UP[*]} " == *" aot "* ]]; then
-    AOT_JAVA=${AOT_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-    AOT_CACHE=$WORK/app.aot
-    log "AOT cache: a training run on $AOT_JAVA under load for ${AOT_TRAINING:-20s}"
-    rm -rf "$WORK/aot-data"
-    JAVA_BIN=$AOT_JAVA start aot-training "$FIRST_PORT" -XX:AOTCacheOutput="$AOT_CACHE" -Dquarkus.shutdown.delay=0s \
-        -Daudit.data-dir="$WORK/aot-data" -jar "$SERVICE_JAR"
-    START_NANOS=$(date +%s%N)
-    await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready" >/dev/null
-    API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" -d"${AOT_TRAINING:-20s}" \
-        -s bench/post.lua "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" >/dev/null
-    stop aot-training
-    [[ -s $AOT_CACHE ]] || { log "no AOT cache was written (see $WORK/aot-training.log)"; exit 1; }
-fi
 log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per variant (${FIRST_WARM_UP[*]})"
 for i in $(seq 1 "$FIRST_RUNS"); do
     for variant in "${FIRST_WARM_UP[@]}"; do
         rm -rf "$WORK/first-data"
         START_NANOS=$(date +%s%N)
-        if [[ $variant == aot ]]; then
-            JAVA_BIN=$AOT_JAVA start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
-                -XX:AOTCache="$AOT_CACHE" -jar "$SERVICE_JAR"
-        else
-            start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
-                -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
-        fi
+        start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
+            -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
         ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
         line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" \
             -d"$FIRST_SECONDS" --latency --timeout 5s -s bench/post.lua \

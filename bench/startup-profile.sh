@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where the start's CPU goes: launches the packaged service (class-data archive on, as shipped) under async-profiler
+# Where the start's CPU goes: launches the packaged service (on $SERVICE_JAVA from its AOT cache, as shipped) under async-profiler
 # (Maven Central: tools.profiler:async-profiler, linux-x64) from the first instruction to the first 200 on
 # POST /api/v1/screenings, then prints the CPU of each thread and the start-up steps of the main thread by inclusive
 # time. The JIT compilers show as threads of their own.
@@ -7,7 +7,8 @@
 #   ./mvnw package -DskipTests && bench/startup-profile.sh
 #   bench/startup-profile.sh -Dscreening.warm-up.enabled=false   # any extra JVM arguments go to the service
 #
-# Environment: TOP (30), INTERVAL (1ms), EVENT (cpu; itimer where perf events are not allowed). Authentication is on,
+# Environment: TOP (30), INTERVAL (1ms), EVENT (cpu; itimer where perf events are not allowed), SERVICE_JAVA
+# (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java, the container's JDK). Authentication is on,
 # as shipped, with a key made for the run. The collapsed stacks stay in
 # target/bench/startup-profile.txt (one line per stack, "[thread];frame;frame... samples").
 set -euo pipefail
@@ -20,7 +21,8 @@ OUT=target/bench
 PROFILER_VERSION=4.1
 PROFILER_DIR=$OUT/async-profiler-$PROFILER_VERSION
 JAR=target/quarkus-app/quarkus-run.jar
-ARCHIVE=$OUT/startup-profile.jsa
+SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+CACHE=$OUT/startup-profile.aot
 mkdir -p "$OUT"
 if [[ ! -f $PROFILER_DIR/linux-x64/libasyncProfiler.so ]]; then
     mkdir -p "$PROFILER_DIR"
@@ -31,8 +33,8 @@ fi
 DATA=$(mktemp -d /tmp/screening-startup-profile.XXXXXX)
 mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
 JVM_OPTIONS+=(-XX:MaxRAM=384m)
-rm -f "$ARCHIVE"
-CDS_TRAINING_PORT=$((PORT + 1)) docker/cds-training.sh "$JAR" "$ARCHIVE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
+CDS_TRAINING_PORT=$((PORT + 1)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$JAR" "$CACHE" bench/screening.json \
+    "${JVM_OPTIONS[@]}" >&2
 
 # As shipped: authentication on, with a key of the run's own.
 KEY="profile-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
@@ -41,7 +43,7 @@ chmod 600 "$DATA/api-keys"
 PROFILE=$PWD/$OUT/startup-profile.txt
 rm -f "$PROFILE"
 launched=$(date +%s%N)
-SCREENING_AUTH_API_KEYS_FILE=$DATA/api-keys java "${JVM_OPTIONS[@]}" -XX:SharedArchiveFile="$ARCHIVE" \
+SCREENING_AUTH_API_KEYS_FILE=$DATA/api-keys "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -XX:SharedArchiveFile="$CACHE" \
     -agentpath:"$PWD/$PROFILER_DIR/linux-x64/libasyncProfiler.so=start,event=$EVENT,interval=$INTERVAL,threads,collapsed,file=$PROFILE" \
     -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" -jar "$JAR" >"$OUT/startup-profile.log" 2>&1 &
 PID=$!

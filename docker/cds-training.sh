@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Writes the class-data archive the service starts with (-XX:SharedArchiveFile, docs/performance.md): starts the
-# packaged service once with -XX:ArchiveClassesAtExit, sends it the requests of a working day (screenings, a batch,
-# the catalogue, a refused key, an invalid body), so that the classes of the request path are archived with those of
-# the start, and stops it.
+# Writes the start-up cache the service starts from (docs/performance.md, "Start-up"; ADR 0012): starts the packaged
+# service once, sends it the requests of a working day (screenings, a batch, the catalogue, a refused key, an invalid
+# body), so that the classes of the request path are cached with those of the start, and stops it.
 #
-#   docker/cds-training.sh JAR ARCHIVE QUESTIONNAIRE [java options...]
+#   docker/cds-training.sh JAR CACHE QUESTIONNAIRE [java options...]
 #
-# An archive only serves the JVM build that wrote it, started with the same -jar path (the jars' paths, sizes and
-# times are checked): the image writes it at build time with its own java, bench/run.sh before it measures. A JVM
-# given an archive that does not fit warns and starts without it. Plain bash: the runtime image has no curl.
+# $JAVA (default: java) decides the kind: on JDK 25 or later an AOT cache (-XX:AOTCacheOutput, JEP 483/514/515: the
+# classes loaded and linked, and the method profiles of the training, so the JIT starts from them), started with
+# -XX:AOTCache; on older JDKs a class-data archive (-XX:ArchiveClassesAtExit), started with -XX:SharedArchiveFile.
+# A cache only serves the JVM build that wrote it, started with the same -jar path (the jars' paths, sizes and times
+# are checked): the image writes it at build time with its own java, bench/run.sh before it measures. A JVM given a
+# cache that does not fit warns and starts without it. Plain bash: the runtime image has no curl.
 set -euo pipefail
 
-JAR=$1 ARCHIVE=$2 QUESTIONNAIRE=$3
+JAR=$1 CACHE=$2 QUESTIONNAIRE=$3
 shift 3
+JAVA=${JAVA:-java}
 PORT=${CDS_TRAINING_PORT:-18099}
 SCREENINGS=${CDS_TRAINING_SCREENINGS:-50}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cds-training.XXXXXX")
@@ -50,7 +53,16 @@ request() {
     echo "$status"
 }
 
-SCREENING_AUTH_API_KEYS_FILE=$WORK/api-keys java "$@" -XX:ArchiveClassesAtExit="$ARCHIVE" \
+# The major version: "25" from java.specification.version = 25, "1.8" stays below 25.
+version=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+if ((${version%%.*} >= 25)); then
+    write_cache=(-XX:AOTCacheOutput="$CACHE")
+else
+    write_cache=(-XX:ArchiveClassesAtExit="$CACHE")
+fi
+rm -f "$CACHE"
+
+SCREENING_AUTH_API_KEYS_FILE=$WORK/api-keys "$JAVA" "$@" "${write_cache[@]}" \
     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.shutdown.delay=0s \
     -Daudit.data-dir="$WORK/data" -jar "$JAR" >"$WORK/service.log" 2>&1 &
 pid=$!
@@ -74,10 +86,11 @@ request GET /api/v1/questionnaire >/dev/null
 request GET /api/v1/rules >/dev/null
 request GET /q/health/ready "" "" >/dev/null
 kill -TERM "$pid"
+# An AOT cache is assembled after the service stops, by a JVM the training JVM starts and waits for.
 wait "$pid" || true
-if [[ ! -s $ARCHIVE ]]; then
+if [[ ! -s $CACHE ]]; then
     cat "$WORK/service.log" >&2
-    echo "cds-training: no archive written to $ARCHIVE" >&2
+    echo "cds-training: no cache written to $CACHE" >&2
     exit 1
 fi
-echo "cds-training: $(wc -c <"$ARCHIVE") bytes written to $ARCHIVE"
+echo "cds-training: $(wc -c <"$CACHE") bytes written to $CACHE"

@@ -133,6 +133,15 @@ class DeploymentManifestsTest {
                 .contains("-XX:InitialRAMPercentage=");
     }
 
+    /** The image runs on the JDK it writes its AOT cache with, and starts from the cache its build wrote (ADR 0012). */
+    @Test
+    void theImageStartsFromTheAotCacheItsOwnJavaWrote() throws IOException {
+        assertThat(Files.readString(Path.of("docker/Dockerfile.jvm")))
+                .containsPattern("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-25-runtime:")
+                .contains("RUN bash /tmp/cds-training/cds-training.sh /deployments/quarkus-run.jar /deployments/app.aot")
+                .contains("\"-XX:AOTCache=/deployments/app.aot\", \"-jar\", \"/deployments/quarkus-run.jar\" ]");
+    }
+
     @Test
     void autoscalerAndDisruptionBudgetTargetTheDeployment() {
         Map<String, Object> hpa = single("hpa.yaml");

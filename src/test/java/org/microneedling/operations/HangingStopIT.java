@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stop that hangs is halted. The packaged jar runs from a copy of {@code target/quarkus-app}; once it is ready,
- * every jar of the copy is emptied in place, as an upgrade that overwrites the files under a running instance does.
- * On SIGTERM the stop then needs classes it can no longer load: Quarkus' class loader waits forever for a jar that
- * failed to open, and the JVM would never exit. The watchdog halts it after delay + timeout + margin, with every
- * thread in the log. The same copy left alone stops as it always did.
+ * A stop under an upgrade that overwrites the files of a running instance still ends. The packaged jar runs from a
+ * copy of {@code target/quarkus-app}; once it is ready, every jar of the copy is emptied in place. With the fast-jar
+ * packaging, Quarkus' class loader waited forever for a jar that failed to open and only the shutdown watchdog ended
+ * the JVM; with the flat class path of the aot-jar packaging (ADR 0012) the JDK's class loader reports the classes it
+ * cannot load, and the stop ends on its own, before the watchdog's deadline. {@code ShutdownWatchdogTest} covers the
+ * halt of a stop that does hang. The same copy left alone stops as it always did.
  */
 class HangingStopIT {
 
@@ -30,26 +31,19 @@ class HangingStopIT {
     private static final int STOPPED_BY_SIGTERM = 143;
 
     @Test
-    void aStopThatCanNoLongerLoadItsClassesIsHaltedWithEveryThreadInTheLog() throws Exception {
+    void aStopThatCanNoLongerLoadItsClassesEndsBeforeTheWatchdogsDeadline() throws Exception {
         Path app = copyOfTheApplication();
         try (PackagedService service = start(app)) {
             service.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
             emptyEveryJar(app);
 
-            long signalled = System.nanoTime();
             service.process().destroy();
             boolean exited = service.process().waitFor(DEADLINE.toSeconds() + 30, TimeUnit.SECONDS);
-            Duration stop = Duration.ofNanos(System.nanoTime() - signalled);
 
             String log = service.log();
             assertThat(exited).as("exited; its log:\n%s", log).isTrue();
-            assertThat(service.process().exitValue()).as(log).isEqualTo(1);
-            assertThat(stop).isGreaterThanOrEqualTo(DEADLINE);
-            assertThat(log)
-                    .contains("The stop did not finish within " + DEADLINE.toMillis() + " ms; halting with status 1")
-                    .contains("\"main\"")
-                    .contains("\"shutdown-watchdog\"")
-                    .contains("at io.quarkus.runtime.Application.stop");
+            assertThat(service.process().exitValue()).as(log).isEqualTo(STOPPED_BY_SIGTERM);
+            assertThat(log).contains("NoClassDefFoundError").doesNotContain("did not finish");
         }
     }
 

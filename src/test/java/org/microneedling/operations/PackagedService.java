@@ -1,6 +1,5 @@
 package org.microneedling.operations;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -81,8 +80,19 @@ final class PackagedService implements AutoCloseable {
         return start(name, properties, JAR, clients);
     }
 
+    /** Starts the jar on the given java, with JVM arguments of its own after those of the container. */
+    static PackagedService start(String name, Path java, List<String> jvmArguments, List<String> properties)
+            throws IOException {
+        return start(name, java, jvmArguments, properties, JAR, List.of());
+    }
+
     private static PackagedService start(String name, List<String> properties, Path jar, List<Client> clients)
             throws IOException {
+        return start(name, javaBinary(), List.of(), properties, jar, clients);
+    }
+
+    private static PackagedService start(String name, Path java, List<String> jvmArguments, List<String> properties,
+            Path jar, List<Client> clients) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("screening-" + name, ".log");
         Path keys = Files.createTempFile("screening-" + name, ".keys");
@@ -90,10 +100,9 @@ final class PackagedService implements AutoCloseable {
         clients.forEach(client -> keyFile.append(client.keyFileLine()).append('\n'));
         Files.writeString(keys, keyFile);
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty())
-                .forEach(command::add);
-        command.add("-XX:MaxRAM=" + CONTAINER_MEMORY);
+        command.add(java.toString());
+        command.addAll(containerJvmOptions());
+        command.addAll(jvmArguments);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dscreening.auth.api-keys-file=" + keys);
         properties.forEach(property -> command.add("-D" + property));
@@ -187,7 +196,17 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    /** The JVM options of the container image, with its memory limit. */
+    static List<String> containerJvmOptions() throws IOException {
+        List<String> options = new ArrayList<>();
+        Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(line -> !line.isEmpty())
+                .forEach(options::add);
+        options.add("-XX:MaxRAM=" + CONTAINER_MEMORY);
+        return options;
+    }
+
+    /** The java that runs the build (JDK 17). */
+    static Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 }
