@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class StartupCacheIT {
 
-    /** The JDK the container image runs on; CI has Temurin 25 here (for Keycloak too). */
-    private static final Path JDK_25 = Path.of(System.getProperty("it.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    /** The JDK the container image runs on: -Dit.jdk25, else the machine's Temurin 25 (Keycloak's in CI). */
+    private static final Path JDK_25 = Path.of(System.getProperty("it.jdk25", machinesTemurin25()));
     /** Classes of the request path: the service's own, Vert.x's and Jackson's. */
     private static final List<String> CACHED_CLASSES = List.of(
             "org.microneedling.screening.ScreeningResource",
@@ -46,6 +47,15 @@ class StartupCacheIT {
         Path java = PackagedService.javaBinary();
         Path archive = train(java, "app-cds.jsa");
         assertStartsFromTheCache(java, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+    }
+
+    private static String machinesTemurin25() {
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.map(Path::toString).filter(jdk -> jdk.matches(".*/temurin-25-jdk-[^/]+")).sorted()
+                    .findFirst().orElse("/usr/lib/jvm/temurin-25-jdk");
+        } catch (IOException noJvmFolder) {
+            return "/usr/lib/jvm/temurin-25-jdk";
+        }
     }
 
     /** Runs docker/cds-training.sh on the given java, with the container's options, as the Dockerfile does. */
