@@ -36,8 +36,9 @@
 # CONNECTIONS (32), CONTAINER_MEMORY (384m), PORT_BASE (18080: the services listen on it and the next ports),
 # BATCH_RUNS (15; 0 skips the batch), STARTS (5; 0 skips the start-up), FIRST_RUNS (3; 0 skips the first 10 s),
 # FIRST_SECONDS (10s), FIRST_WARM_UP ("on off"), SERVICE_JAVA (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; a JDK
-# before 25 gets a class-data archive instead of an AOT cache), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the runs under load, of "floor peer
-# audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent as X-API-Key),
+# before 25 gets a class-data archive instead of an AOT cache), SKIP_PG (1 to skip PostgreSQL), LOAD_TARGETS (the
+# runs under load, of "floor peer audit-off defaults two-clinics"; the defaults service always starts), API_KEY (sent
+# as X-API-Key),
 # API_KEYS_FILE (given to the service as SCREENING_AUTH_API_KEYS_FILE; without both, a key is made for the run),
 # RESULTS (where the table goes).
 set -euo pipefail
