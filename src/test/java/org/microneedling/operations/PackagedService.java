@@ -83,7 +83,13 @@ final class PackagedService implements AutoCloseable {
     /** Starts the jar on the given java, with JVM arguments of its own after those of the container. */
     static PackagedService start(String name, Path java, List<String> jvmArguments, List<String> properties)
             throws IOException {
-        return start(name, java, jvmArguments, properties, JAR, List.of());
+        return start(name, java, jvmArguments, properties, JAR);
+    }
+
+    /** Starts the given copy of the jar on the given java, with JVM arguments of its own. */
+    static PackagedService start(String name, Path java, List<String> jvmArguments, List<String> properties,
+            Path jar) throws IOException {
+        return start(name, java, jvmArguments, properties, jar, List.of());
     }
 
     private static PackagedService start(String name, List<String> properties, Path jar, List<Client> clients)
