@@ -11,8 +11,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * One clinic's referred screenings in queue order ({@link QueueKey}), each with the queue it belongs to now, in
  * primitive arrays: about 30 bytes a referral, so that years of referrals, or a load test that refers every
  * screening, fit in a small heap. What a page shows of each is read elsewhere; this only orders and filters.
- * Keys arrive nearly in order, so they are kept in blocks: an insert moves at most one block's tail, and a block
- * that fills at the end is followed by a new one rather than split.
+ * Keys arrive nearly in order, so they are kept in blocks: an insert moves at most one block's tail (and one key
+ * into the next block when its own is full), and the last block, when full, is cut where the key goes rather than in
+ * half, so that blocks stay full under a stream of commits that arrive a few places late (blocks cut in half would
+ * double the memory a referral takes).
  */
 final class ReferralQueue {
 
@@ -37,12 +39,24 @@ final class ReferralQueue {
             }
             int at = -slot - 1;
             if (block.count == BLOCK) {
-                boolean appending = blockIndex == blocks.size() - 1 && at == BLOCK;
-                Block next = appending ? new Block() : block.splitOff();
-                blocks.add(blockIndex + 1, next);
-                if (appending || at > block.count) {
-                    at -= block.count;
-                    block = next;
+                Block next = blockIndex + 1 < blocks.size() ? blocks.get(blockIndex + 1) : null;
+                if (next != null && next.count < BLOCK) {
+                    // The next block's head is the same place in the order: make room by moving one key there.
+                    if (at == BLOCK) {
+                        block = next;
+                        at = 0;
+                    } else {
+                        block.moveLastTo(next);
+                    }
+                } else {
+                    // Keys come late by a few places only: the last block is cut where the key goes, which
+                    // leaves it full; a full block inside the queue (a rare late arrival) is cut in half.
+                    Block upper = block.splitOff(next == null ? at : BLOCK / 2);
+                    blocks.add(blockIndex + 1, upper);
+                    if (at > block.count || at == BLOCK) {
+                        at -= block.count;
+                        block = upper;
+                    }
                 }
             }
             block.insert(at, key, filter);
@@ -98,6 +112,16 @@ final class ReferralQueue {
                 }
             }
             return keys;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many blocks hold the referrals: their arrays take the memory, full or not. */
+    int blocks() {
+        lock.readLock().lock();
+        try {
+            return blocks.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -181,24 +205,36 @@ final class ReferralQueue {
         }
 
         void insert(int at, QueueKey key, QueueFilter filter) {
+            insert(at, key.evaluatedAt().getEpochSecond(), key.evaluatedAt().getNano(),
+                    key.screeningId().getMostSignificantBits(), key.screeningId().getLeastSignificantBits(),
+                    (byte) filter.ordinal());
+        }
+
+        private void insert(int at, long second, int nano, long most, long least, byte filter) {
             int tail = count - at;
             System.arraycopy(seconds, at, seconds, at + 1, tail);
             System.arraycopy(nanos, at, nanos, at + 1, tail);
             System.arraycopy(mostBits, at, mostBits, at + 1, tail);
             System.arraycopy(leastBits, at, leastBits, at + 1, tail);
             System.arraycopy(filters, at, filters, at + 1, tail);
-            seconds[at] = key.evaluatedAt().getEpochSecond();
-            nanos[at] = key.evaluatedAt().getNano();
-            mostBits[at] = key.screeningId().getMostSignificantBits();
-            leastBits[at] = key.screeningId().getLeastSignificantBits();
-            filters[at] = (byte) filter.ordinal();
+            seconds[at] = second;
+            nanos[at] = nano;
+            mostBits[at] = most;
+            leastBits[at] = least;
+            filters[at] = filter;
             count++;
         }
 
-        /** Moves the upper half into a new block and returns it. */
-        Block splitOff() {
+        /** Moves this block's last key to the head of {@code next}, the block that follows it. */
+        void moveLastTo(Block next) {
+            int last = count - 1;
+            next.insert(0, seconds[last], nanos[last], mostBits[last], leastBits[last], filters[last]);
+            count--;
+        }
+
+        /** Moves the keys from slot {@code from} on into a new block and returns it. */
+        Block splitOff(int from) {
             Block upper = new Block();
-            int from = count / 2;
             int moved = count - from;
             System.arraycopy(seconds, from, upper.seconds, 0, moved);
             System.arraycopy(nanos, from, upper.nanos, 0, moved);

@@ -52,6 +52,30 @@ class ReferralQueueTest {
     }
 
     @Test
+    void blocksStayFullWhenCommitsArriveAFewPlacesLate() {
+        Random random = new Random(7);
+        int count = ReferralQueue.BLOCK * 40;
+        List<QueueKey> inOrder = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inOrder.add(new QueueKey(START.plusNanos(i * 100_000L), new UUID(random.nextLong(), random.nextLong())));
+        }
+        // Concurrent requests commit in batches: each key is late by at most a window of 32 places.
+        List<QueueKey> arrival = new ArrayList<>(inOrder);
+        for (int from = 0; from < count; from += 32) {
+            Collections.shuffle(arrival.subList(from, Math.min(count, from + 32)), random);
+        }
+        for (int from = 16; from < count; from += 32) {
+            Collections.shuffle(arrival.subList(from, Math.min(count, from + 32)), random);
+        }
+        ReferralQueue queue = new ReferralQueue();
+        arrival.forEach(key -> queue.add(key, QueueFilter.PENDING));
+
+        assertThat(pageThrough(queue, QueueFilter.ALL, 500)).isEqualTo(inOrder);
+        assertThat(queue.blocks()).as("blocks for %d referrals of %d a block", count, ReferralQueue.BLOCK)
+                .isLessThanOrEqualTo(count / ReferralQueue.BLOCK * 21 / 20 + 1);
+    }
+
+    @Test
     void aCursorThatIsNoLongerInTheQueueStillFindsItsPlace() {
         ReferralQueue queue = new ReferralQueue();
         QueueKey first = key(1, 1);
