@@ -5,17 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,13 +27,19 @@ import org.jboss.logging.Logger;
 import org.microneedling.common.ClinicId;
 import org.microneedling.common.Messages;
 import org.microneedling.security.Caller;
+import org.microneedling.security.Rehearsals;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Vertx;
 
 /**
- * Runs synthetic screenings through the reader, the rules, the renderer and the JSON writer before readiness reports
- * UP, so that the first clients after UP meet compiled code instead of the interpreter. They never reach the audit:
- * {@link ScreeningService#decided} stops before it. The warm-up runs on its own thread, so a request that arrives
+ * Runs synthetic screenings through the HTTP layer, the reader, the rules, the renderer and the JSON writer before
+ * readiness reports UP, so that the first clients after UP meet compiled code instead of the interpreter. They never
+ * reach the audit: {@link ScreeningService#decided} stops before it, and the HTTP requests carry a key of this process
+ * that marks them as rehearsals ({@link Rehearsals}). The warm-up runs on its own thread, so a request that arrives
  * meanwhile is answered as usual; it only keeps the load balancer's traffic away until it ends.
  */
 @Readiness
@@ -39,17 +49,29 @@ public class WarmUp implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final String CHECK_NAME = "screening-warm-up";
     private static final Caller REHEARSAL = new Caller("warm-up", null, null, ClinicId.DEFAULT);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final ScreeningService service;
     private final WarmUpConfig config;
     private final List<byte[]> questionnaires;
+    private final Rehearsals rehearsals;
+    private final Vertx vertx;
+    private final ValueRegistry values;
+    private final String httpHost;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong screenings = new AtomicLong();
+    private final AtomicLong throughHttp = new AtomicLong();
+    private volatile int observedPort;
 
-    WarmUp(ScreeningService service, WarmUpConfig config, ObjectMapper mapper) {
+    WarmUp(ScreeningService service, WarmUpConfig config, ObjectMapper mapper, Rehearsals rehearsals, Vertx vertx,
+            ValueRegistry values, @ConfigProperty(name = "quarkus.http.host") Optional<String> httpHost) {
         this.service = service;
         this.config = config;
         this.questionnaires = questionnaires(mapper);
+        this.rehearsals = rehearsals;
+        this.vertx = vertx;
+        this.values = values;
+        this.httpHost = httpHost.orElse(LOOPBACK);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -69,28 +91,83 @@ public class WarmUp implements HealthCheck {
     }
 
     /**
-     * Screens the synthetic questionnaires in turn until {@code budget} has passed; readiness is UP from its end on,
-     * also when a screening failed (the warm-up is an optimisation, never a reason to refuse traffic).
+     * Screens the synthetic questionnaires in turn until {@code budget} has passed: through this service's own HTTP
+     * layer ({@link HttpRehearsal}), and directly for whatever is left when that cannot be reached (no plain HTTP
+     * port on loopback). Readiness is UP from its end on, also when a screening failed (the warm-up is an
+     * optimisation, never a reason to refuse traffic).
      *
      * @return how many screenings ran
      */
     long run(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        long count = 0;
-        Messages[] languages = Messages.SUPPORTED.stream().map(Messages::of).toArray(Messages[]::new);
+        long viaHttp = 0;
+        long direct = 0;
         try {
-            while (System.nanoTime() < deadline) {
-                byte[] body = questionnaires.get((int) (count % questionnaires.size()));
-                Messages messages = languages[(int) (count / questionnaires.size() % languages.length)];
-                service.decided(body, messages, REHEARSAL);
-                count++;
-                screenings.incrementAndGet();
-            }
-            LOG.infof("Warm-up: %d synthetic screenings in %d ms, none recorded", count, budget.toMillis());
+            // The HTTP server starts listening after the start-up event: until then the code is called directly.
+            direct = directly(deadline, () -> httpPort() > 0);
+            viaHttp = throughHttp(deadline);
+            direct += directly(deadline, () -> false);
+            LOG.infof("Warm-up: %d synthetic screenings through HTTP and %d directly in %d ms, none recorded",
+                    viaHttp, direct, budget.toMillis());
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Warm-up stopped after %d synthetic screenings", count);
+            LOG.warnf(e, "Warm-up stopped after %d synthetic screenings", viaHttp + direct);
         } finally {
             finished.set(true);
+        }
+        return viaHttp + direct;
+    }
+
+    void onHttpServerStart(@ObservesAsync HttpServerStart started) {
+        observedPort = started.options().getPort();
+    }
+
+    private int httpPort() {
+        int port = observedPort;
+        if (port > 0) {
+            return port;
+        }
+        Integer registered = values.getOrDefault(HttpServer.HTTP_PORT, null);
+        return registered == null ? 0 : registered;
+    }
+
+    private long throughHttp(long deadline) {
+        int port = httpPort();
+        if (port <= 0 || System.nanoTime() >= deadline) {
+            return 0;
+        }
+        String host = switch (httpHost) {
+            case "0.0.0.0", "localhost" -> LOOPBACK;
+            case "::", "[::]" -> "::1";
+            default -> httpHost;
+        };
+        HttpRehearsal rehearsal = new HttpRehearsal(vertx, host, port, rehearsals.open(), questionnaires, () -> {
+            screenings.incrementAndGet();
+            throughHttp.incrementAndGet();
+        });
+        try {
+            return rehearsal.run(deadline);
+        } catch (IllegalStateException e) {
+            LOG.warnf("Warm-up through HTTP on %s:%d stopped (%s); the rest of it calls the screening code directly",
+                    host, port, e.getMessage());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            rehearsals.close();
+        }
+    }
+
+    /** Screens without HTTP until the deadline or until {@code enough} says so. */
+    private long directly(long deadline, BooleanSupplier enough) {
+        long count = 0;
+        Messages[] languages = Messages.SUPPORTED.stream().map(Messages::of).toArray(Messages[]::new);
+        while (System.nanoTime() < deadline && !enough.getAsBoolean()) {
+            byte[] body = questionnaires.get((int) (count % questionnaires.size()));
+            Messages messages = languages[(int) (count / questionnaires.size() % languages.length)];
+            service.decided(body, messages, REHEARSAL);
+            count++;
+            screenings.incrementAndGet();
         }
         return count;
     }
@@ -114,6 +191,7 @@ public class WarmUp implements HealthCheck {
                 .status(finished.get())
                 .withData("enabled", config.enabled())
                 .withData("screenings", screenings.get())
+                .withData("throughHttp", throughHttp.get())
                 .build();
     }
 

@@ -57,7 +57,7 @@ class AccessLog {
     }
 
     private static void log(RoutingContext context, long started) {
-        if (!LOG.isInfoEnabled()) {
+        if (!LOG.isInfoEnabled() || rehearsal(context)) {
             return;
         }
         long micros = (System.nanoTime() - started) / 1_000;
@@ -84,6 +84,11 @@ class AccessLog {
     static StringBuilder appendMillis(StringBuilder line, long micros) {
         long hundredths = micros % 1000 / 10;
         return line.append(micros / 1000).append(hundredths < 10 ? ".0" : ".").append(hundredths);
+    }
+
+    /** The warm-up's requests before readiness: thousands at every start, none a client's. */
+    private static boolean rehearsal(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user && Rehearsals.isRehearsal(user.getSecurityIdentity());
     }
 
     private static String client(RoutingContext context) {

@@ -130,7 +130,9 @@ class DeploymentManifestsTest {
         assertThat(Files.readString(Path.of("docker/Dockerfile.jvm")))
                 .contains("@/deployments/jvm.options").containsPattern("(?m)^USER 185$");
         assertThat(Files.readString(Path.of("docker/jvm.options"))).contains("-XX:MaxRAMPercentage=")
-                .contains("-XX:InitialRAMPercentage=");
+                .contains("-XX:InitialRAMPercentage=")
+                // Smaller methods inlined by C2, which compiles the request path sooner after a start (ADR 0013).
+                .contains("-XX:FreqInlineSize=100").contains("-XX:InlineSmallCode=1000");
     }
 
     /** The image runs on the JDK it writes its AOT cache with, and starts from the cache its build wrote (ADR 0012). */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +20,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.microneedling.audit.DecisionLog;
 import org.microneedling.audit.RecordQuery;
+import org.microneedling.security.Rehearsals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.value.registry.ValueRegistry;
+import io.vertx.core.Vertx;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -47,6 +51,15 @@ class WarmUpTest {
 
     @Inject
     DecisionLog decisionLog;
+
+    @Inject
+    Rehearsals rehearsals;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ValueRegistry values;
 
     @Test
     void readinessTurnsUpOnceTheStartUpWarmUpHasScreened() throws InterruptedException {
@@ -75,11 +88,47 @@ class WarmUpTest {
         decisionLog.onCommitted(entries -> committed.addAndGet(entries.size()));
         long before = records();
 
-        long screened = warmUp().run(Duration.ofMillis(500));
+        long screened = warmUp().run(Duration.ofMillis(1_500));
 
         assertThat(screened).isGreaterThan(10);
         assertThat(records()).isEqualTo(before);
         assertThat(committed).hasValue(0);
+    }
+
+    @Test
+    void itGoesThroughTheHttpLayerAndRecordsNothingThere() {
+        AtomicLong committed = new AtomicLong();
+        decisionLog.onCommitted(entries -> committed.addAndGet(entries.size()));
+        long before = records();
+        WarmUp warmUp = warmUp();
+
+        long screened = warmUp.run(Duration.ofMillis(700));
+
+        assertThat(screened).isGreaterThan(10);
+        assertThat(((Number) warmUp.call().getData().orElseThrow().get("throughHttp")).longValue())
+                .as("answered through HTTP").isPositive();
+        assertThat(records()).isEqualTo(before);
+        assertThat(committed).hasValue(0);
+    }
+
+    @Test
+    void onlyTheOpenKeyOfThisProcessMakesARehearsal() {
+        String body = Questionnaires.minimal().json();
+        given().contentType("application/json").header(Rehearsals.HEADER, "0".repeat(64)).body(body)
+                .post("/api/v1/screenings").then().statusCode(401);
+        long before = records();
+        String key = rehearsals.open();
+        try {
+            given().contentType("application/json").header(Rehearsals.HEADER, key).body(body)
+                    .post("/api/v1/screenings").then().statusCode(200).body("outcome", equalTo("ELIGIBLE"));
+            given().contentType("application/json").header(Rehearsals.HEADER, key + "0").body(body)
+                    .post("/api/v1/screenings").then().statusCode(401);
+        } finally {
+            rehearsals.close();
+        }
+        assertThat(records()).as("a rehearsal is answered, not recorded").isEqualTo(before);
+        given().contentType("application/json").header(Rehearsals.HEADER, key).body(body)
+                .post("/api/v1/screenings").then().statusCode(401);
     }
 
     @Test
@@ -126,7 +175,7 @@ class WarmUpTest {
             public Duration latestAfterLaunch() {
                 return Duration.ofHours(24);
             }
-        }, mapper);
+        }, mapper, rehearsals, vertx, values, Optional.empty());
     }
 
     private static long screenings(WarmUp warmUp) {
