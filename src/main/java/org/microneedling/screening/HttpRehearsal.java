@@ -24,7 +24,6 @@ import org.microneedling.security.Rehearsals;
  */
 final class HttpRehearsal {
 
-    static final int CONNECTIONS = 4;
     private static final String PATH = "/api/v1/screenings";
     private static final String[] LANGUAGES = { "en", "es" };
 
@@ -34,10 +33,13 @@ final class HttpRehearsal {
     private final String key;
     private final List<byte[]> questionnaires;
     private final Runnable onAnswered;
+    private final int connections;
 
     /** @param onAnswered called on every answer 200, as it arrives */
-    HttpRehearsal(Vertx vertx, String host, int port, String key, List<byte[]> questionnaires, Runnable onAnswered) {
+    HttpRehearsal(Vertx vertx, String host, int port, String key, List<byte[]> questionnaires, int connections,
+            Runnable onAnswered) {
         this.vertx = vertx;
+        this.connections = Math.max(1, connections);
         this.host = host;
         this.port = port;
         this.key = key;
@@ -54,10 +56,10 @@ final class HttpRehearsal {
      */
     long run(long deadlineNanos) throws InterruptedException {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
-                .setKeepAlive(true).setConnectTimeout(1_000), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+                .setKeepAlive(true).setConnectTimeout(1_000), new PoolOptions().setHttp1MaxSize(connections));
         Lanes lanes = new Lanes(client, deadlineNanos);
         try {
-            for (int lane = 0; lane < CONNECTIONS; lane++) {
+            for (int lane = 0; lane < connections; lane++) {
                 lanes.send(lane);
             }
             long wait = deadlineNanos - System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -82,7 +84,7 @@ final class HttpRehearsal {
         private final long deadlineNanos;
         private final AtomicLong answered = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final CountDownLatch done = new CountDownLatch(CONNECTIONS);
+        private final CountDownLatch done = new CountDownLatch(connections);
 
         Lanes(HttpClient client, long deadlineNanos) {
             this.client = client;
@@ -106,7 +108,7 @@ final class HttpRehearsal {
                         if (result.succeeded() && result.result() == 200) {
                             answered.incrementAndGet();
                             onAnswered.run();
-                            send(sequence + CONNECTIONS);
+                            send(sequence + connections);
                         } else {
                             failure.compareAndSet(null, result.failed() ? result.cause()
                                     : new IllegalStateException(PATH + " answered " + result.result()));

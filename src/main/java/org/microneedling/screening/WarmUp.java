@@ -140,10 +140,11 @@ public class WarmUp implements HealthCheck {
             case "::", "[::]" -> "::1";
             default -> httpHost;
         };
-        HttpRehearsal rehearsal = new HttpRehearsal(vertx, host, port, rehearsals.open(), questionnaires, () -> {
-            screenings.incrementAndGet();
-            throughHttp.incrementAndGet();
-        });
+        HttpRehearsal rehearsal = new HttpRehearsal(vertx, host, port, rehearsals.open(), questionnaires,
+                config.httpConnections(), () -> {
+                    screenings.incrementAndGet();
+                    throughHttp.incrementAndGet();
+                });
         try {
             return rehearsal.run(deadline);
         } catch (IllegalStateException e) {

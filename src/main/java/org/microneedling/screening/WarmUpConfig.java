@@ -26,4 +26,8 @@ public interface WarmUpConfig {
      */
     @WithDefault("4500ms")
     Duration latestAfterLaunch();
+
+    /** Connections the warm-up sends its screenings on through the HTTP layer, one request in flight on each. */
+    @WithDefault("4")
+    int httpConnections();
 }

@@ -175,6 +175,11 @@ class WarmUpTest {
             public Duration latestAfterLaunch() {
                 return Duration.ofHours(24);
             }
+
+            @Override
+            public int httpConnections() {
+                return 4;
+            }
         }, mapper, rehearsals, vertx, values, Optional.empty());
     }
 
