@@ -48,7 +48,7 @@ public class WarmUp implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final String CHECK_NAME = "screening-warm-up";
-    private static final Caller REHEARSAL = new Caller("warm-up", null, null, ClinicId.DEFAULT);
+    private static final Caller REHEARSAL = new Caller(Rehearsals.CLIENT_ID, null, null, ClinicId.DEFAULT);
     private static final String LOOPBACK = "127.0.0.1";
 
     private final ScreeningService service;

@@ -27,7 +27,8 @@ public class Rehearsals {
 
     /** Carries the key; a request with this header and any other value is refused with 401. */
     public static final String HEADER = "X-Screening-Rehearsal";
-    static final String CLIENT_ID = "warm-up";
+    /** The client id of every warm-up screening, through HTTP or not. */
+    public static final String CLIENT_ID = "warm-up";
     private static final String REHEARSAL_ATTRIBUTE = "screening.rehearsal";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,10 +1,19 @@
 package org.microneedling.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.LogContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +53,49 @@ class RehearsalsTest {
         }
         given().header(ApiKeyAuthenticationMechanism.HEADER, TestCredentials.ADMIN_KEY)
                 .get(SCREENINGS + "/" + screeningId).then().statusCode(404);
+    }
+
+    @Test
+    void aRehearsalLeavesNoAccessLineWhereAClientsRequestLeavesOne() throws InterruptedException {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger access = LogContext.getLogContext().getLogger(AccessLog.CATEGORY);
+        access.addHandler(capture);
+        try {
+            String key = rehearsals.open();
+            try {
+                given().contentType("application/json").header(Rehearsals.HEADER, key).body(SampleRequests.ELIGIBLE)
+                        .post(SCREENINGS).then().statusCode(200);
+            } finally {
+                rehearsals.close();
+            }
+            given().contentType("application/json")
+                    .header(ApiKeyAuthenticationMechanism.HEADER, TestCredentials.SCREENING_KEY)
+                    .body(SampleRequests.ELIGIBLE).post(SCREENINGS).then().statusCode(200);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (lines.stream().noneMatch(line -> line.contains("client=" + TestCredentials.SCREENING_CLIENT))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            access.removeHandler(capture);
+        }
+        assertThat(lines).anyMatch(line -> line.startsWith("POST " + SCREENINGS + " 200 client="
+                + TestCredentials.SCREENING_CLIENT));
+        assertThat(lines).noneMatch(line -> line.contains("client=" + Rehearsals.CLIENT_ID));
     }
 
     @Test
