@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,8 +20,9 @@ import org.microneedling.common.ClinicId;
 
 /**
  * The credential of the warm-up's own requests through the HTTP layer before readiness: a random key that exists only
- * in this process's memory while a rehearsal is open, accepted only over a loopback connection. A request it admits
- * is screened but never recorded, and is not written to the access log; nothing a client sends can be taken for one.
+ * in this process's memory while a rehearsal is open, accepted only over a loopback connection and only on
+ * {@code POST /api/v1/screenings}. A request it admits is screened but never recorded, and is not written to the
+ * access log; nothing a client sends can be taken for one.
  */
 @ApplicationScoped
 public class Rehearsals {
@@ -30,6 +32,7 @@ public class Rehearsals {
     /** The client id of every warm-up screening, through HTTP or not. */
     public static final String CLIENT_ID = "warm-up";
     private static final String REHEARSAL_ATTRIBUTE = "screening.rehearsal";
+    private static final String SCREENINGS = "/api/v1/screenings";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private volatile byte[] key;
@@ -53,11 +56,14 @@ public class Rehearsals {
         return identity != null && Boolean.TRUE.equals(identity.getAttribute(REHEARSAL_ATTRIBUTE));
     }
 
-    /** The warm-up's identity when the request carries the open key over a loopback connection, else null. */
+    /**
+     * The warm-up's identity when the request carries the open key over a loopback connection to the one endpoint
+     * that answers rehearsals without recording them, else null.
+     */
     SecurityIdentity identify(String presented, RoutingContext context) {
         byte[] open = key;
         if (open == null || !MessageDigest.isEqual(open, presented.getBytes(StandardCharsets.US_ASCII))
-                || !fromLoopback(context)) {
+                || !fromLoopback(context) || !rehearsedEndpoint(context)) {
             return null;
         }
         return QuarkusSecurityIdentity.builder()
@@ -67,6 +73,11 @@ public class Rehearsals {
                 .addAttribute(Caller.CLINIC_ATTRIBUTE, ClinicId.DEFAULT)
                 .addAttribute(REHEARSAL_ATTRIBUTE, Boolean.TRUE)
                 .build();
+    }
+
+    /** Only {@code POST /api/v1/screenings} knows a rehearsal: anywhere else it would be a client like any other. */
+    private static boolean rehearsedEndpoint(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST && SCREENINGS.equals(context.normalizedPath());
     }
 
     /** The socket's own peer, not a forwarded address: a proxy header cannot make a request local. */

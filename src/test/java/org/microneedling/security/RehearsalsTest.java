@@ -21,8 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With authentication on: the warm-up's key screens without a record while it is open and does nothing else; any other
- * value of its header, or the key once closed, is refused like an unknown API key.
+ * With authentication on: the warm-up's key screens without a record while it is open, on that endpoint alone; any
+ * other value of its header, the key on another endpoint, or the key once closed, is refused like an unknown API key.
  */
 @QuarkusTest
 @TestProfile(AuthEnabledProfile.class)
@@ -46,8 +46,11 @@ class RehearsalsTest {
             screeningId = given().contentType("application/json").header(Rehearsals.HEADER, key)
                     .body(SampleRequests.ELIGIBLE).post(SCREENINGS)
                     .then().statusCode(200).body("outcome", equalTo("ELIGIBLE")).extract().path("screeningId");
-            given().header(Rehearsals.HEADER, key).get("/api/v1/audit/verification").then().statusCode(403);
-            given().header(Rehearsals.HEADER, key).get(SCREENINGS + "/" + screeningId).then().statusCode(403);
+            // Only the one endpoint that never records a rehearsal takes the key; everywhere else it is refused.
+            given().header(Rehearsals.HEADER, key).get("/api/v1/audit/verification").then().statusCode(401);
+            given().header(Rehearsals.HEADER, key).get(SCREENINGS + "/" + screeningId).then().statusCode(401);
+            given().contentType("application/json").header(Rehearsals.HEADER, key)
+                    .body("[" + SampleRequests.ELIGIBLE + "]").post(SCREENINGS + "/batch").then().statusCode(401);
         } finally {
             rehearsals.close();
         }
