@@ -24,7 +24,6 @@ import org.microneedling.security.Rehearsals;
  */
 final class HttpRehearsal {
 
-    private static final String PATH = "/api/v1/screenings";
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final String[] LANGUAGES = { "en", "es" };
 
@@ -99,7 +98,7 @@ final class HttpRehearsal {
             }
             byte[] body = questionnaires.get((int) (sequence % questionnaires.size()));
             String language = LANGUAGES[(int) (sequence / questionnaires.size() % LANGUAGES.length)];
-            client.request(HttpMethod.POST, PATH)
+            client.request(HttpMethod.POST, Rehearsals.ENDPOINT)
                     .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                             .putHeader(HttpHeaders.ACCEPT_LANGUAGE, language)
                             .putHeader(Rehearsals.HEADER, key)
@@ -112,7 +111,7 @@ final class HttpRehearsal {
                             send(sequence + connections);
                         } else {
                             failure.compareAndSet(null, result.failed() ? result.cause()
-                                    : new IllegalStateException(PATH + " answered " + result.result()));
+                                    : new IllegalStateException(Rehearsals.ENDPOINT + " answered " + result.result()));
                             done.countDown();
                         }
                     });

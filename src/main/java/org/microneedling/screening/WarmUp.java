@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +31,6 @@ import org.microneedling.security.Rehearsals;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
-import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Vertx;
 
 /**
@@ -61,7 +59,6 @@ public class WarmUp implements HealthCheck {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong screenings = new AtomicLong();
     private final AtomicLong throughHttp = new AtomicLong();
-    private volatile int observedPort;
 
     WarmUp(ScreeningService service, WarmUpConfig config, ObjectMapper mapper, Rehearsals rehearsals, Vertx vertx,
             ValueRegistry values, @ConfigProperty(name = "quarkus.http.host") Optional<String> httpHost) {
@@ -117,15 +114,8 @@ public class WarmUp implements HealthCheck {
         return viaHttp + direct;
     }
 
-    void onHttpServerStart(@ObservesAsync HttpServerStart started) {
-        observedPort = started.options().getPort();
-    }
-
+    /** The port the HTTP server listens on (the actual one when configured as 0), or 0 before it listens. */
     private int httpPort() {
-        int port = observedPort;
-        if (port > 0) {
-            return port;
-        }
         Integer registered = values.getOrDefault(HttpServer.HTTP_PORT, null);
         return registered == null ? 0 : registered;
     }

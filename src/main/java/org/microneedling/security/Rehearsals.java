@@ -32,7 +32,8 @@ public class Rehearsals {
     /** The client id of every warm-up screening, through HTTP or not. */
     public static final String CLIENT_ID = "warm-up";
     private static final String REHEARSAL_ATTRIBUTE = "screening.rehearsal";
-    private static final String SCREENINGS = "/api/v1/screenings";
+    /** The one endpoint that answers a rehearsal without recording it; the key is refused everywhere else. */
+    public static final String ENDPOINT = "/api/v1/screenings";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private volatile byte[] key;
@@ -77,7 +78,7 @@ public class Rehearsals {
 
     /** Only {@code POST /api/v1/screenings} knows a rehearsal: anywhere else it would be a client like any other. */
     private static boolean rehearsedEndpoint(RoutingContext context) {
-        return context.request().method() == HttpMethod.POST && SCREENINGS.equals(context.normalizedPath());
+        return context.request().method() == HttpMethod.POST && ENDPOINT.equals(context.normalizedPath());
     }
 
     /** The socket's own peer, not a forwarded address: a proxy header cannot make a request local. */
