@@ -148,9 +148,26 @@ class PatientSheetBrowserTest extends BrowserTest {
         }
     }
 
-    /** Clicks "Print for the patient" and moves to the window it opens, once the sheet is in it. */
+    /**
+     * Clicks "Print for the patient", moves to the window it opens once the sheet is in it, and checks that the sheet
+     * asked the browser to print it, once.
+     */
     private void openSheet() {
         WebDriver driver = browser.driver();
+        // Chromium's headless shell (since 156) starts a real print job for window.print() and keeps it open, so the
+        // driver's own print to PDF then fails ("Page is already being printed"). The sheet's window counts its
+        // requests to print instead.
+        ((JavascriptExecutor) driver).executeScript("""
+                const open = window.open.bind(window);
+                window.open = (...args) => {
+                    const opened = open(...args);
+                    if (opened) {
+                        opened.printRequests = 0;
+                        opened.print = () => { opened.printRequests += 1; };
+                    }
+                    return opened;
+                };
+                """);
         Set<String> before = driver.getWindowHandles();
         driver.findElement(By.id("print-patient-sheet")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -159,6 +176,7 @@ class PatientSheetBrowserTest extends BrowserTest {
                 .orElseThrow();
         driver.switchTo().window(opened);
         wait.until(d -> !d.findElements(By.cssSelector("body h1")).isEmpty());
+        wait.until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d).executeScript("return window.printRequests;")));
     }
 
     /** Chromium's own print to PDF of the current window, and the number of pages in the document it makes. */
