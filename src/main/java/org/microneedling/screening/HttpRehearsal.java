@@ -99,7 +99,7 @@ final class HttpRehearsal {
             byte[] body = questionnaires.get((int) (sequence % questionnaires.size()));
             String language = LANGUAGES[(int) (sequence / questionnaires.size() % LANGUAGES.length)];
             client.request(HttpMethod.POST, Rehearsals.ENDPOINT)
-                    .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, Rehearsals.JSON)
                             .putHeader(HttpHeaders.ACCEPT_LANGUAGE, language)
                             .putHeader(Rehearsals.HEADER, key)
                             .send(Buffer.buffer(body)))

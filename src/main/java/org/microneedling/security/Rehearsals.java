@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +22,7 @@ import org.microneedling.common.ClinicId;
 /**
  * The credential of the warm-up's own requests through the HTTP layer before readiness: a random key that exists only
  * in this process's memory while a rehearsal is open, accepted only over a loopback connection and only on
- * {@code POST /api/v1/screenings}. A request it admits is screened but never recorded, and is not written to the
+ * {@code POST /api/v1/screenings} with a JSON body. A request it admits is screened but never recorded, and is not written to the
  * access log; nothing a client sends can be taken for one.
  */
 @ApplicationScoped
@@ -34,6 +35,8 @@ public class Rehearsals {
     private static final String REHEARSAL_ATTRIBUTE = "screening.rehearsal";
     /** The one endpoint that answers a rehearsal without recording it; the key is refused everywhere else. */
     public static final String ENDPOINT = "/api/v1/screenings";
+    /** The only body a rehearsal carries; the warm-up sends it as this content type. */
+    public static final String JSON = "application/json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private volatile byte[] key;
@@ -76,9 +79,15 @@ public class Rehearsals {
                 .build();
     }
 
-    /** Only {@code POST /api/v1/screenings} knows a rehearsal: anywhere else it would be a client like any other. */
+    /**
+     * Only {@code POST /api/v1/screenings} with a JSON questionnaire knows a rehearsal: a FHIR QuestionnaireResponse on
+     * the same path goes to another resource, which would record it, and anywhere else it would be a client like any
+     * other.
+     */
     private static boolean rehearsedEndpoint(RoutingContext context) {
-        return context.request().method() == HttpMethod.POST && ENDPOINT.equals(context.normalizedPath());
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return context.request().method() == HttpMethod.POST && ENDPOINT.equals(context.normalizedPath())
+                && contentType != null && JSON.equalsIgnoreCase(contentType.split(";", 2)[0].strip());
     }
 
     /** The socket's own peer, not a forwarded address: a proxy header cannot make a request local. */

@@ -51,6 +51,9 @@ class RehearsalsTest {
             given().header(Rehearsals.HEADER, key).get(SCREENINGS + "/" + screeningId).then().statusCode(401);
             given().contentType("application/json").header(Rehearsals.HEADER, key)
                     .body("[" + SampleRequests.ELIGIBLE + "]").post(SCREENINGS + "/batch").then().statusCode(401);
+            // The same path with a FHIR body goes to the QuestionnaireResponse resource, which records what it screens.
+            given().contentType("application/fhir+json").header(Rehearsals.HEADER, key)
+                    .body(SampleRequests.ELIGIBLE).post(SCREENINGS).then().statusCode(401);
         } finally {
             rehearsals.close();
         }
