@@ -9,6 +9,7 @@
 # Environment: ROUNDS (3), DURATION (15s), WARMUP (20s: each side, before the first round), CONNECTIONS (32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 ROOT=$(pwd)
 BASE=${1:?usage: bench/compare.sh <commit>}
 ROUNDS=${ROUNDS:-3}
@@ -33,9 +34,9 @@ git clone -q "$ROOT" "$WORK/base" && git -C "$WORK/base" checkout -q "$BASE"
 (cd "$WORK/base" && ./mvnw -B -q package -DskipTests >/dev/null)
 OLD_JAR=$WORK/base/target/quarkus-app/quarkus-run.jar
 
-KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "bench screening,audit,admin $(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" >"$WORK/api-keys"
-mapfile -t JVM_OPTIONS < <(grep -v '^#' docker/jvm.options)
+KEY=$(new_key bench)
+key_line bench screening,audit,admin "$KEY" >"$WORK/api-keys"
+load_jvm_options
 
 start() { # jar port
     mkdir -p "$WORK/data-$2"

@@ -18,6 +18,7 @@
 # cache of their own: TRAINING_OPTIONS are given to the training run as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 SECONDS_AFTER=${SECONDS_AFTER:-10}
 PORT=${PORT:-18088}
@@ -35,20 +36,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 JVM_OPTIONS+=(-XX:MaxRAM=384m)
 read -r -a TRAINING_EXTRA <<<"${TRAINING_OPTIONS:-}"
-CDS_TRAINING_PORT=$((PORT + 1)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$JAR" "$WORK/app.aot" bench/screening.json \
-    "${JVM_OPTIONS[@]}" "${TRAINING_EXTRA[@]}" >&2
+train_aot_cache "$JAR" "$WORK/app.aot" $((PORT + 1)) "${JVM_OPTIONS[@]}" "${TRAINING_EXTRA[@]}"
 
-KEY="first-seconds-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "first-seconds screening $(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" >"$WORK/api-keys"
+KEY=$(new_key first-seconds)
+key_line first-seconds screening "$KEY" >"$WORK/api-keys"
 chmod 600 "$WORK/api-keys"
 URL=http://127.0.0.1:$PORT
-
-millis_since() {
-    echo $((($(date +%s%N) - $1) / 1000000))
-}
 
 # launch VARIANT: one start, then one wrk per second; prints "first ready rps1 p99_1 rps2 p99_2 ..."
 launch() {
@@ -61,8 +57,7 @@ launch() {
         -XX:SharedArchiveFile="$WORK/app.aot" -Dquarkus.http.port="$PORT" -Daudit.data-dir="$data" -jar "$JAR" \
         >"$WORK/service.log" 2>&1 &
     PID=$!
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-        -H "X-API-Key: $KEY" --data-binary @bench/screening.json "$URL/api/v1/screenings") == 200 ]]; do
+    until [[ $(screening_status "$URL/api/v1/screenings" "$KEY") == 200 ]]; do
         kill -0 "$PID" 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
         sleep 0.005
     done

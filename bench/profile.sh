@@ -6,11 +6,13 @@
 #   bench/profile.sh                         # embedded audit (the shipped defaults)
 #   bench/profile.sh -Daudit.enabled=false   # any extra JVM arguments go to the service
 #
-# Environment: DURATION (20s), CONNECTIONS (32), TOP (25), API_KEY (sent as X-API-Key), SERVICE_JAVA
+# Authentication is on, as shipped, with a key made for the run.
+# Environment: DURATION (20s), CONNECTIONS (32), TOP (25), SERVICE_JAVA
 # (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java, the container's JDK). Build first
 # (./mvnw package -DskipTests). The recording stays in target/bench/profile.jfr for `jfr print` or JMC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 TOP=${TOP:-25}
@@ -18,22 +20,24 @@ PORT=18085
 OUT=target/bench
 mkdir -p "$OUT"
 DATA=$(mktemp -d /tmp/screening-profile.XXXXXX)
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JDK_BIN=$(dirname "$SERVICE_JAVA")
 
-"$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" \
+KEY=$(new_key profile)
+key_line profile screening "$KEY" >"$DATA/api-keys"
+chmod 600 "$DATA/api-keys"
+SCREENING_AUTH_API_KEYS_FILE=$DATA/api-keys "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" \
     -jar target/quarkus-app/quarkus-run.jar >"$OUT/profile-service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 URL=http://127.0.0.1:$PORT/api/v1/screenings
 for _ in $(seq 1 600); do
-    curl -s -o /dev/null -f -X POST -H 'Content-Type: application/json' ${API_KEY:+-H "X-API-Key: $API_KEY"} \
-        --data-binary @bench/screening.json "$URL" && break
+    [[ $(screening_status "$URL" "$KEY") == 200 ]] && break
     sleep 0.1
 done
-export BODY_FILE=bench/screening.json API_KEY=${API_KEY:-}
+export BODY_FILE=bench/screening.json API_KEY=$KEY
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" >/dev/null
 "$JDK_BIN/jcmd" $PID JFR.start name=load settings=profile >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" | grep '^RESULT'

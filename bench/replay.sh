@@ -17,6 +17,7 @@
 # PORT (18095). PostgreSQL: AUDIT_TEST_PG_URL when set (source .ci/postgres.sh), otherwise a throw-away cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 SCREENINGS=${SCREENINGS:-100000}
 CHUNK=${CHUNK:-1000}
 REPLAYS=${REPLAYS:-3}
@@ -26,9 +27,8 @@ PORT=${PORT:-18095}
 WORK=$(mktemp -d /tmp/screening-replay.XXXXXX)
 URL=http://127.0.0.1:$PORT
 CLINIC=replay-bench
-KEY="replay-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "replay-bench screening,medical-director $(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1) $CLINIC" \
-    >"$WORK/api-keys"
+KEY=$(new_key replay)
+key_line replay-bench screening,medical-director "$KEY" "$CLINIC" >"$WORK/api-keys"
 STARTED_PG=
 PID=
 
@@ -71,7 +71,7 @@ mix() {
     printf ']'
 }
 mix "$CHUNK" >"$WORK/batch.json"
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 
 # start STORE [java args...]: the packaged service with the bench key file, a GC log and -Xmx$HEAP.
 start() {

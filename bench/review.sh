@@ -17,6 +17,7 @@
 # PORT (18096). PostgreSQL: AUDIT_TEST_PG_URL when set (source .ci/postgres.sh), otherwise a throw-away cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 SCREENINGS=${SCREENINGS:-100000}
 CHUNK=${CHUNK:-1000}
 REQUESTS=${REQUESTS:-1000}
@@ -26,8 +27,8 @@ PORT=${PORT:-18096}
 WORK=$(mktemp -d /tmp/screening-review.XXXXXX)
 URL=http://127.0.0.1:$PORT
 CLINIC=review-bench
-KEY="review-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "review-bench screening,provider $(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1) $CLINIC" >"$WORK/api-keys"
+KEY=$(new_key review)
+key_line review-bench screening,provider "$KEY" "$CLINIC" >"$WORK/api-keys"
 STARTED_PG=
 PID=
 
@@ -60,15 +61,14 @@ mix() {
     printf ']'
 }
 mix "$CHUNK" >"$WORK/batch.json"
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 JVM_OPTIONS+=(-Xmx"$HEAP")
 # The container runs on JDK 25 from an AOT cache of the request path; so does every launch here (written afresh: a
 # cache of an earlier build of the jars would be refused). -XX:SharedArchiveFile names either kind of cache.
 SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 STARTUP_CACHE=$WORK/app.aot
 log "start-up cache: a training run of the service on $SERVICE_JAVA"
-CDS_TRAINING_PORT=$((PORT + 1)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$PWD/target/quarkus-app/quarkus-run.jar" \
-    "$STARTUP_CACHE" bench/screening.json "${JVM_OPTIONS[@]}" >&2
+train_aot_cache "$PWD/target/quarkus-app/quarkus-run.jar" "$STARTUP_CACHE" $((PORT + 1)) "${JVM_OPTIONS[@]}"
 JVM_OPTIONS+=(-XX:SharedArchiveFile="$STARTUP_CACHE")
 
 # launch STORE [java args...]: the packaged service with the bench key file and -Xmx$HEAP; sets LAUNCHED (date +%s%N).
@@ -91,7 +91,7 @@ await_ready() {
     local store=$1
     for _ in $(seq 1 1200); do
         if curl -sf -o /dev/null "$URL/q/health/ready"; then
-            READY_MS=$((($(date +%s%N) - LAUNCHED) / 1000000))
+            READY_MS=$(millis_since "$LAUNCHED")
             return 0
         fi
         kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$store.log" >&2; return 1; }
@@ -102,11 +102,9 @@ await_ready() {
 
 # Milliseconds from $1 (date +%s%N at launch) to the first 200 on POST /api/v1/screenings (answered before ready).
 until_first_screening() {
-    local launched=$1 status
+    local launched=$1
     for _ in $(seq 1 2400); do
-        status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-API-Key: $KEY" \
-            -H 'Content-Type: application/json' --data-binary @bench/screening.json "$URL/api/v1/screenings")
-        [[ $status == 200 ]] && { echo $((($(date +%s%N) - launched) / 1000000)); return 0; }
+        [[ $(screening_status "$URL/api/v1/screenings" "$KEY") == 200 ]] && { millis_since "$launched"; return 0; }
         sleep 0.02
     done
     return 1
@@ -118,7 +116,7 @@ until_lookups() {
     for _ in $(seq 1 2400); do
         status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" \
             "$URL/api/v1/clearances?patientReference=pt-0-0")
-        [[ $status == 200 || $status == 404 ]] && { echo $((($(date +%s%N) - launched) / 1000000)); return 0; }
+        [[ $status == 200 || $status == 404 ]] && { millis_since "$launched"; return 0; }
         sleep 0.02
     done
     return 1

@@ -44,6 +44,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+source bench/lib.sh
 
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-20s}
@@ -74,30 +75,24 @@ FIRST_PORT=$((PORT_BASE + 3))
 PEER_PORT=$((PORT_BASE + 11))
 WORK=$(mktemp -d /tmp/screening-bench.XXXXXX)
 # Authentication is part of the shipped defaults: without a key given, measure with a fresh one.
-random_key() {
-    echo "$1-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-}
-sha256() {
-    printf '%s' "$1" | sha256sum | cut -d' ' -f1
-}
 if [[ -z $API_KEY ]]; then
-    API_KEY=$(random_key bench)
-    echo "bench screening,audit,admin $(sha256 "$API_KEY")" >"$WORK/api-keys-given"
+    API_KEY=$(new_key bench)
+    key_line bench screening,audit,admin "$API_KEY" >"$WORK/api-keys-given"
 else
     cp "${API_KEYS_FILE:?API_KEY needs API_KEYS_FILE, the key file that holds its hash}" "$WORK/api-keys-given"
 fi
 # Every service accepts, beside that key, one screening key for each of two clinics (the two-clinics run).
-NORTH_KEY=$(random_key north)
-SOUTH_KEY=$(random_key south)
+NORTH_KEY=$(new_key north)
+SOUTH_KEY=$(new_key south)
 API_KEYS_FILE=$WORK/api-keys
 {
     cat "$WORK/api-keys-given"
-    echo "bench-north screening $(sha256 "$NORTH_KEY") north"
-    echo "bench-south screening $(sha256 "$SOUTH_KEY") south"
+    key_line bench-north screening "$NORTH_KEY" north
+    key_line bench-south screening "$SOUTH_KEY" south
 } >"$API_KEYS_FILE"
 mkdir -p "$(dirname "$RESULTS")"
 
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 JVM_OPTIONS+=("-XX:MaxRAM=$CONTAINER_MEMORY")
 
 declare -A PIDS=()
@@ -136,19 +131,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [[ -x $SERVICE_JAVA ]] || { echo "no JDK at $SERVICE_JAVA: set SERVICE_JAVA" >&2; exit 1; }
 # Written for every run: a cache from an earlier build of the jars would be refused (the JVM checks them).
 log "start-up cache: a training run of the service on $SERVICE_JAVA"
-CDS_TRAINING_PORT=$((PORT_BASE + 19)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$SERVICE_JAR" "$STARTUP_CACHE" \
-    bench/screening.json "${JVM_OPTIONS[@]}" >&2
+train_aot_cache "$SERVICE_JAR" "$STARTUP_CACHE" $((PORT_BASE + 19)) "${JVM_OPTIONS[@]}"
 # -XX:SharedArchiveFile names an AOT cache too, and a class-data archive on a JDK before 25.
 SERVICE=(-XX:SharedArchiveFile="$STARTUP_CACHE" -jar "$SERVICE_JAR")
-
-# A questionnaire POSTed through HTTP; prints the status code (000 when nothing answered).
-post_status() {
-    local url=$1 file=$2
-    local key_header=()
-    [[ -n $API_KEY ]] && key_header=(-H "X-API-Key: $API_KEY")
-    curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${key_header[@]}" \
-        --data-binary "@$file" "$url" 2>/dev/null || true
-}
 
 # start NAME PORT [java args...]: launches a JVM in the background; its pid lands in PIDS[NAME].
 start() {
@@ -172,8 +157,8 @@ stop() {
 await_first_answer() {
     local url=$1 deadline=$((SECONDS + 60))
     while ((SECONDS < deadline)); do
-        if [[ $(post_status "$url" bench/screening.json) == 200 ]]; then
-            echo $((($(date +%s%N) - START_NANOS) / 1000000))
+        if [[ $(screening_status "$url" "$API_KEY") == 200 ]]; then
+            millis_since "$START_NANOS"
             return 0
         fi
         sleep 0.01
@@ -233,7 +218,7 @@ await_ready() {
     local url=$1 deadline=$((SECONDS + 60))
     while ((SECONDS < deadline)); do
         if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null || true) == 200 ]]; then
-            echo $((($(date +%s%N) - START_NANOS) / 1000000))
+            millis_since "$START_NANOS"
             return 0
         fi
         sleep 0.01

@@ -7,9 +7,11 @@
 #   bench/scale-out.sh                  # builds nothing; run ./mvnw package -DskipTests first
 #
 # Uses AUDIT_TEST_PG_URL when set (source .ci/postgres.sh), otherwise starts a throw-away cluster the same
-# way. Environment: DURATION (20s), CONNECTIONS (16 per instance), API_KEY (sent as X-API-Key).
+# way. Authentication is on, as shipped, with a key made for the run. Environment: DURATION (20s), CONNECTIONS (16 per
+# instance).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 WORK=$(mktemp -d /tmp/screening-scale-out.XXXXXX)
@@ -38,10 +40,13 @@ DATABASE=scale_out_$(date +%s)
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DATABASE"
 URL=jdbc:postgresql://$PG_HOST_PORT/$DATABASE
 
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+KEY=$(new_key scale-out)
+key_line scale-out screening,audit "$KEY" >"$WORK/api-keys"
+chmod 600 "$WORK/api-keys"
+load_jvm_options
 declare -A PORTS=([instance-a]=18181 [instance-b]=18182)
 for name in instance-a instance-b; do
-    java "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port="${PORTS[$name]}" -Daudit.db.url="$URL" \
+    SCREENING_AUTH_API_KEYS_FILE=$WORK/api-keys java "${JVM_OPTIONS[@]}" -XX:MaxRAM=384m -Dquarkus.http.port="${PORTS[$name]}" -Daudit.db.url="$URL" \
         -Daudit.db.username="${AUDIT_TEST_PG_USER:-postgres}" -Daudit.chain-id="$name" \
         -Daudit.data-dir="$WORK/unused-$name" -jar target/quarkus-app/quarkus-run.jar >"$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
@@ -53,7 +58,7 @@ for name in instance-a instance-b; do
     done
 done
 
-export BODY_FILE=bench/screening.json API_KEY=${API_KEY:-}
+export BODY_FILE=bench/screening.json API_KEY=$KEY
 echo "wrk: $CONNECTIONS connections per instance for $DURATION, both instances at once"
 for name in instance-a instance-b; do
     wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/post.lua \
@@ -86,7 +91,7 @@ distinct=$("${PSQL[@]}" -d "$DATABASE" -c "SELECT COUNT(DISTINCT screening_id) F
 echo "audit rows $total, distinct screening ids $distinct"
 ((total == distinct)) || { echo "duplicated screening ids" >&2; status=1; }
 for name in instance-a instance-b; do
-    verification=$(curl -s "http://127.0.0.1:${PORTS[$name]}/api/v1/audit/verification")
+    verification=$(curl -s -H "X-API-Key: $KEY" "http://127.0.0.1:${PORTS[$name]}/api/v1/audit/verification")
     echo "$name verification: $verification"
     grep -q '"intact":true' <<<"$verification" || { echo "verification failed on $name" >&2; status=1; }
 done

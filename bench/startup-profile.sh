@@ -13,6 +13,7 @@
 # target/bench/startup-profile.txt (one line per stack, "[thread];frame;frame... samples").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TOP=${TOP:-30}
 INTERVAL=${INTERVAL:-1ms}
 EVENT=${EVENT:-cpu}
@@ -31,14 +32,13 @@ if [[ ! -f $PROFILER_DIR/linux-x64/libasyncProfiler.so ]]; then
     (cd "$PROFILER_DIR" && unzip -q -o profiler.jar linux-x64/libasyncProfiler.so)
 fi
 DATA=$(mktemp -d /tmp/screening-startup-profile.XXXXXX)
-mapfile -t JVM_OPTIONS < <(grep -v '^[[:space:]]*$' docker/jvm.options)
+load_jvm_options
 JVM_OPTIONS+=(-XX:MaxRAM=384m)
-CDS_TRAINING_PORT=$((PORT + 1)) JAVA=$SERVICE_JAVA docker/cds-training.sh "$JAR" "$CACHE" bench/screening.json \
-    "${JVM_OPTIONS[@]}" >&2
+train_aot_cache "$JAR" "$CACHE" $((PORT + 1)) "${JVM_OPTIONS[@]}"
 
 # As shipped: authentication on, with a key of the run's own.
-KEY="profile-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "startup-profile screening $(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" >"$DATA/api-keys"
+KEY=$(new_key profile)
+key_line startup-profile screening "$KEY" >"$DATA/api-keys"
 chmod 600 "$DATA/api-keys"
 PROFILE=$PWD/$OUT/startup-profile.txt
 rm -f "$PROFILE"
@@ -48,8 +48,7 @@ SCREENING_AUTH_API_KEYS_FILE=$DATA/api-keys "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" 
     -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" -jar "$JAR" >"$OUT/startup-profile.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "X-API-Key: $KEY" \
-    --data-binary @bench/screening.json "http://127.0.0.1:$PORT/api/v1/screenings") == 200 ]]; do
+until [[ $(screening_status "http://127.0.0.1:$PORT/api/v1/screenings" "$KEY") == 200 ]]; do
     kill -0 $PID 2>/dev/null || { cat "$OUT/startup-profile.log" >&2; exit 1; }
     sleep 0.01
 done
