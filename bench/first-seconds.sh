@@ -57,14 +57,9 @@ launch() {
         -XX:SharedArchiveFile="$WORK/app.aot" -Dquarkus.http.port="$PORT" -Daudit.data-dir="$data" -jar "$JAR" \
         >"$WORK/service.log" 2>&1 &
     PID=$!
-    until [[ $(screening_status "$URL/api/v1/screenings" "$KEY") == 200 ]]; do
-        kill -0 "$PID" 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
-        sleep 0.005
-    done
+    await_200 "$PID" "$URL/api/v1/screenings" "$KEY" "$SCREENING_BODY" || { cat "$WORK/service.log" >&2; exit 1; }
     first=$(millis_since "$launched")
-    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready") == 200 ]]; do
-        sleep 0.01
-    done
+    await_200 "$PID" "$URL/q/health/ready" || exit 1
     ready=$(millis_since "$launched")
     line="$first $ready"
     for ((s = 1; s <= SECONDS_AFTER; s++)); do

@@ -33,10 +33,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 URL=http://127.0.0.1:$PORT/api/v1/screenings
-for _ in $(seq 1 600); do
-    [[ $(screening_status "$URL" "$KEY") == 200 ]] && break
-    sleep 0.1
-done
+await_200 "$PID" "$URL" "$KEY" "$SCREENING_BODY" || { cat "$OUT/profile-service.log" >&2; exit 1; }
 export BODY_FILE=bench/screening.json API_KEY=$KEY
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "$URL" >/dev/null
 "$JDK_BIN/jcmd" $PID JFR.start name=load settings=profile >/dev/null

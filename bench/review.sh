@@ -89,37 +89,23 @@ start() {
 
 await_ready() {
     local store=$1
-    for _ in $(seq 1 1200); do
-        if curl -sf -o /dev/null "$URL/q/health/ready"; then
-            READY_MS=$(millis_since "$LAUNCHED")
-            return 0
-        fi
-        kill -0 "$PID" 2>/dev/null || { cat "$WORK/service-$store.log" >&2; return 1; }
-        sleep 0.05
-    done
-    return 1
+    await_200 "$PID" "$URL/q/health/ready" || { cat "$WORK/service-$store.log" >&2; return 1; }
+    READY_MS=$(millis_since "$LAUNCHED")
 }
 
 # Milliseconds from $1 (date +%s%N at launch) to the first 200 on POST /api/v1/screenings (answered before ready).
 until_first_screening() {
-    local launched=$1
-    for _ in $(seq 1 2400); do
-        [[ $(screening_status "$URL/api/v1/screenings" "$KEY") == 200 ]] && { millis_since "$launched"; return 0; }
-        sleep 0.02
-    done
-    return 1
+    await_200 "$PID" "$URL/api/v1/screenings" "$KEY" "$SCREENING_BODY" && millis_since "$1"
 }
 
 # Milliseconds from $1 (date +%s%N at launch) to the first clearance answered 404 or 200 (not 503).
 until_lookups() {
-    local launched=$1 status
-    for _ in $(seq 1 2400); do
-        status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" \
-            "$URL/api/v1/clearances?patientReference=pt-0-0")
-        [[ $status == 200 || $status == 404 ]] && { millis_since "$launched"; return 0; }
-        sleep 0.02
+    local deadline=$((SECONDS + 60))
+    while http_status "$URL/api/v1/clearances?patientReference=pt-0-0" "$KEY"; [[ $STATUS != 200 && $STATUS != 404 ]]; do
+        ((SECONDS < deadline)) || return 1
+        pause 0.02
     done
-    return 1
+    millis_since "$1"
 }
 
 stop() {

@@ -153,18 +153,10 @@ stop() {
     unset "PIDS[$name]"
 }
 
-# Polls until the URL answers 200; prints the milliseconds since START_NANOS.
+# await_first_answer NAME URL: polls until the process NAME answers 200 to bench/screening.json on URL; prints the
+# milliseconds since START_NANOS.
 await_first_answer() {
-    local url=$1 deadline=$((SECONDS + 60))
-    while ((SECONDS < deadline)); do
-        if [[ $(screening_status "$url" "$API_KEY") == 200 ]]; then
-            millis_since "$START_NANOS"
-            return 0
-        fi
-        sleep 0.01
-    done
-    echo "no 200 from $url within 60 s" >&2
-    return 1
+    await_200 "${PIDS[$1]}" "$2" "$API_KEY" "$SCREENING_BODY" && millis_since "$START_NANOS"
 }
 
 median() {
@@ -193,7 +185,7 @@ start_times() {
         [[ $fresh == yes ]] && rm -rf "$data"
         START_NANOS=$(date +%s%N)
         start startup "$DEFAULTS_PORT" -Daudit.data-dir="$data" "${SERVICE[@]}"
-        times+=("$(await_first_answer "http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings")")
+        times+=("$(await_first_answer startup "http://127.0.0.1:$DEFAULTS_PORT/api/v1/screenings")")
         stop startup
     done
     local started
@@ -213,19 +205,6 @@ fi
 echo >>"$RESULTS"
 
 # --- 1b. The first 10 s after readiness ------------------------------------------------------
-# Polls until the URL answers 200 (GET); prints the milliseconds since START_NANOS.
-await_ready() {
-    local url=$1 deadline=$((SECONDS + 60))
-    while ((SECONDS < deadline)); do
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null || true) == 200 ]]; then
-            millis_since "$START_NANOS"
-            return 0
-        fi
-        sleep 0.01
-    done
-    echo "no 200 from $url within 60 s" >&2
-    return 1
-}
 log "first $FIRST_SECONDS after readiness: $FIRST_RUNS launches of the defaults service per variant (${FIRST_WARM_UP[*]})"
 for i in $(seq 1 "$FIRST_RUNS"); do
     for variant in "${FIRST_WARM_UP[@]}"; do
@@ -233,7 +212,7 @@ for i in $(seq 1 "$FIRST_RUNS"); do
         START_NANOS=$(date +%s%N)
         start first "$FIRST_PORT" -Daudit.data-dir="$WORK/first-data" \
             -Dscreening.warm-up.enabled="$([[ $variant == off ]] && echo false || echo true)" "${SERVICE[@]}"
-        ready_ms=$(await_ready "http://127.0.0.1:$FIRST_PORT/q/health/ready")
+        ready_ms=$(await_200 "${PIDS[first]}" "http://127.0.0.1:$FIRST_PORT/q/health/ready" && millis_since "$START_NANOS")
         line=$(API_KEY=$API_KEY BODY_FILE=$ROOT/bench/screening.json wrk -t"$THREADS" -c"$CONNECTIONS" \
             -d"$FIRST_SECONDS" --latency --timeout 5s -s bench/post.lua \
             "http://127.0.0.1:$FIRST_PORT/api/v1/screenings" | grep '^RESULT')
@@ -278,7 +257,7 @@ if [[ -z $SKIP_PG ]]; then
 fi
 for target in "${TARGETS[@]}"; do
     START_NANOS=$(date +%s%N)
-    await_first_answer "${URLS[$target]}" >/dev/null
+    await_first_answer "${SERVICE_OF[$target]:-$target}" "${URLS[$target]}" >/dev/null
 done
 if measured peer; then
     log "the peer and the service decide the vignettes alike"

@@ -48,10 +48,8 @@ SCREENING_AUTH_API_KEYS_FILE=$DATA/api-keys "$SERVICE_JAVA" "${JVM_OPTIONS[@]}" 
     -Dquarkus.http.port=$PORT -Daudit.data-dir="$DATA" "$@" -jar "$JAR" >"$OUT/startup-profile.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-until [[ $(screening_status "http://127.0.0.1:$PORT/api/v1/screenings" "$KEY") == 200 ]]; do
-    kill -0 $PID 2>/dev/null || { cat "$OUT/startup-profile.log" >&2; exit 1; }
-    sleep 0.01
-done
+await_200 "$PID" "http://127.0.0.1:$PORT/api/v1/screenings" "$KEY" "$SCREENING_BODY" \
+    || { cat "$OUT/startup-profile.log" >&2; exit 1; }
 answered=$(date +%s%N)
 cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' /proc/$PID/stat)
 echo "Launch to the first 200: $(((answered - launched) / 1000000)) ms; process CPU by then: $cpu_ms ms (with the profiler)"
