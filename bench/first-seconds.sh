@@ -5,14 +5,15 @@
 # for the run by docker/cds-training.sh, authentication on, a new data folder) and records:
 #   first    launch to the first 200 on POST /api/v1/screenings (polled every 5 ms, before readiness as well)
 #   ready    launch to the first 200 on /q/health/ready (the warm-up included)
-#   s1..sN   req/s and p99 of each second after readiness under wrk -t2 -c32 (one wrk per second, so each second
-#            opens its 32 connections again)
+#   slices   req/s and p99 of each second (SLICE) after readiness under wrk -t2 -c32 (one wrk per slice, so each
+#            slice opens its 32 connections again)
 # A 10 s wrk over the same seconds has its p99 set by its slowest 1 % of requests, most of them in the first seconds:
 # this shows which.
 #
 #   ./mvnw package -DskipTests && bench/first-seconds.sh "" "-XX:TieredStopAtLevel=1"
 #
-# Environment: ROUNDS (3 launches of each variant, alternating), SECONDS_AFTER (10), PORT (18088), SERVICE_JAVA
+# Environment: ROUNDS (3 launches of each variant, alternating), SECONDS_AFTER (10), SLICE (1: seconds per wrk; SLICE=10
+# gives the 10 s of issue 17 as one wrk, as bench/run.sh measures them), PORT (18088), SERVICE_JAVA
 # (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), HISTORY (a data folder copied into each launch's, e.g. one that
 # bench/review.sh left; none by default). Options that change what a cache holds (e.g. -XX:+AOTAdapterCaching) need a
 # cache of their own: TRAINING_OPTIONS are given to the training run as well.
@@ -21,6 +22,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 SECONDS_AFTER=${SECONDS_AFTER:-10}
+SLICE=${SLICE:-1}
 PORT=${PORT:-18088}
 SERVICE_JAVA=${SERVICE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR=$PWD/target/quarkus-app/quarkus-run.jar
@@ -62,8 +64,8 @@ launch() {
     await_200 "$PID" "$URL/q/health/ready" || exit 1
     ready=$(millis_since "$launched")
     line="$first $ready"
-    for ((s = 1; s <= SECONDS_AFTER; s++)); do
-        line+=" $(API_KEY=$KEY wrk -t2 -c32 -d1s --latency -s bench/post.lua "$URL/api/v1/screenings" 2>&1 |
+    for ((s = SLICE; s <= SECONDS_AFTER; s += SLICE)); do
+        line+=" $(API_KEY=$KEY wrk -t2 -c32 -d"$SLICE"s --latency -s bench/post.lua "$URL/api/v1/screenings" 2>&1 |
             awk '/Requests\/sec/ {r = $2}
                 / 99%/ {p = $2; f = 1; if (p ~ /us$/) f = 0.001; else if (p ~ /[0-9]s$/) f = 1000; sub(/[um]?s$/, "", p); p *= f}
                 END {printf "%.0f %.1f", r, p}')"
@@ -84,8 +86,8 @@ done
 
 header="| Variant | Launch | First answer, ms | Ready, ms |"
 rule="|---|---|---|---|"
-for ((s = 1; s <= SECONDS_AFTER; s++)); do
-    header+=" s$s req/s · p99 ms |"
+for ((s = SLICE; s <= SECONDS_AFTER; s += SLICE)); do
+    header+=" $((s - SLICE))–$s s: req/s · p99 ms |"
     rule+="---|"
 done
 echo
