@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The start and the first seconds after readiness, second by second, for JVM variants launched in turn (issue 17,
+# The start and the first seconds after readiness, slice by slice (a second each by default), for JVM variants launched in turn (issue 17,
 # points 3 and 5). Each argument is one variant: extra JVM options, word-split ("" is the service as shipped). Every
 # launch starts the packaged service as the container does (docker/jvm.options, -XX:MaxRAM=384m, an AOT cache written
 # for the run by docker/cds-training.sh, authentication on, a new data folder) and records:
@@ -48,7 +48,7 @@ key_line first-seconds screening "$KEY" >"$WORK/api-keys"
 chmod 600 "$WORK/api-keys"
 URL=http://127.0.0.1:$PORT
 
-# launch VARIANT: one start, then one wrk per second; prints "first ready rps1 p99_1 rps2 p99_2 ..."
+# launch VARIANT: one start, then one wrk per slice; prints "first ready rps1 p99_1 rps2 p99_2 ..."
 launch() {
     local variant=$1 data=$WORK/data launched first ready line extra
     read -r -a extra <<<"$variant"
@@ -61,7 +61,7 @@ launch() {
     PID=$!
     await_200 "$PID" "$URL/api/v1/screenings" "$KEY" "$SCREENING_BODY" || { cat "$WORK/service.log" >&2; exit 1; }
     first=$(millis_since "$launched")
-    await_200 "$PID" "$URL/q/health/ready" || exit 1
+    await_200 "$PID" "$URL/q/health/ready" || { cat "$WORK/service.log" >&2; exit 1; }
     ready=$(millis_since "$launched")
     line="$first $ready"
     for ((s = SLICE; s <= SECONDS_AFTER; s += SLICE)); do

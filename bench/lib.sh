@@ -39,20 +39,21 @@ pause() {
 # http_status URL [KEY [BODY]]: one HTTP/1.1 request to URL (http://127.0.0.1:PORT/path), a POST of BODY as JSON when
 # BODY is given, otherwise a GET; sets STATUS to its status code, 000 when nothing answered within 5 s.
 http_status() {
-    local url=${1#http://} key=${2:-} body=${3-} host port path connection request LC_ALL=C
+    local url=${1#http://} key=${2:-} body=${3-} host port path connection headers LC_ALL=C
     host=${url%%/*}
     port=${host#*:}
     host=${host%%:*}
     path=/${url#*/}
     STATUS=000
     { exec {connection}<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 0
-    request="Host: $host\r\nConnection: close\r\n"
-    [[ -n $key ]] && request+="X-API-Key: $key\r\n"
+    # Headers go in as arguments, never into printf's format, so a key given by the caller is sent as it is.
+    headers="Host: $host"$'\r\n'"Connection: close"$'\r\n'
+    [[ -n $key ]] && headers+="X-API-Key: $key"$'\r\n'
     if [[ -n ${3+given} ]]; then
-        printf "POST %s HTTP/1.1\r\n${request}Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" \
-            "$path" "${#body}" "$body" >&"$connection" 2>/dev/null || true
+        printf 'POST %s HTTP/1.1\r\n%sContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
+            "$path" "$headers" "${#body}" "$body" >&"$connection" 2>/dev/null || true
     else
-        printf "GET %s HTTP/1.1\r\n${request}\r\n" "$path" >&"$connection" 2>/dev/null || true
+        printf 'GET %s HTTP/1.1\r\n%s\r\n' "$path" "$headers" >&"$connection" 2>/dev/null || true
     fi
     read -r -t 5 -u "$connection" _ STATUS _ 2>/dev/null || true
     exec {connection}<&-
