@@ -1,5 +1,6 @@
 package org.microneedling.audit;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ class AuditDecisionLog implements DecisionLog {
     private static final Logger LOG = Logger.getLogger(AuditDecisionLog.class);
 
     private final AuditConfig config;
+    private final AuditSettings settings;
     private final AuditStore store;
     private final List<Consumer<List<AuditEntry>>> listeners = new CopyOnWriteArrayList<>();
 
@@ -51,10 +53,12 @@ class AuditDecisionLog implements DecisionLog {
                     *  AUDIT IS DISABLED (audit.enabled=false): decisions are NOT recorded.      *
                     *  This mode exists only to benchmark the service. Never run it for patients. *
                     ******************************************************************************""");
+            this.settings = null;
             this.store = null;
             return;
         }
-        this.store = AuditStores.openForService(AuditSettings.from(config));
+        this.settings = AuditSettings.from(config);
+        this.store = AuditStores.openForService(settings);
         LOG.infof("Audit trail on %s (%s), chain '%s', retention %d days", store.url(), store.engine(),
                 config.chainId(), config.retentionDays());
         registerMetrics(registry, store);
@@ -136,6 +140,12 @@ class AuditDecisionLog implements DecisionLog {
     @Override
     public boolean shared() {
         return store != null && store.shared();
+    }
+
+    @Override
+    public Optional<RehearsalLog> openRehearsal() throws IOException {
+        return settings == null || settings.journal() == null ? Optional.empty()
+                : Optional.of(RehearsalLog.like(settings));
     }
 
     boolean enabled() {

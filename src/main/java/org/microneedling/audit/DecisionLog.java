@@ -1,5 +1,6 @@
 package org.microneedling.audit;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,4 +53,15 @@ public interface DecisionLog {
      * @throws org.microneedling.common.ProblemException with status 503 while the audit is disabled
      */
     Verification verify(String clinicId);
+
+    /**
+     * A log of its own for the warm-up's synthetic screenings ({@link RehearsalLog}), of the kind this one commits to;
+     * empty where there is none to open: the audit off, or the trail in a database, whose scratch copy would be
+     * records in that database.
+     *
+     * @throws IOException when its temporary folder cannot be made
+     */
+    default Optional<RehearsalLog> openRehearsal() throws IOException {
+        return Optional.empty();
+    }
 }

@@ -1,120 +1,219 @@
 package org.microneedling.screening;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 
 import org.microneedling.security.Rehearsals;
 
 /**
  * Sends the warm-up's questionnaires to this service's own {@code POST /api/v1/screenings} over loopback, so that
  * the HTTP layer (Vert.x, RESTEasy, the authentication, the JSON writer, the access log's filter) is compiled before
- * readiness as well as the decision. A few connections keep one request each in flight until the deadline; the
- * requests carry the rehearsal key, so they are answered and never recorded.
+ * readiness as well as the decision. Its connections each keep one request in flight until the deadline, as a load
+ * balancer's clients would; the requests carry the rehearsal key, so they are answered and never recorded.
+ * <p>
+ * It is plain blocking sockets on the warm-up's own thread, with the requests written out in advance: an HTTP client
+ * on the event loops took half of their time from the server it was warming, and its code had to be compiled as
+ * well.
  */
 final class HttpRehearsal {
 
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
     private static final String[] LANGUAGES = { "en", "es" };
+    private static final byte[] END_OF_HEADERS = { '\r', '\n', '\r', '\n' };
 
-    private final Vertx vertx;
     private final String host;
     private final int port;
-    private final String key;
-    private final List<byte[]> questionnaires;
+    private final List<byte[]> requests;
     private final Runnable onAnswered;
     private final int connections;
 
     /** @param onAnswered called on every answer 200, as it arrives */
-    HttpRehearsal(Vertx vertx, String host, int port, String key, List<byte[]> questionnaires, int connections,
+    HttpRehearsal(String host, int port, String key, List<byte[]> questionnaires, int connections,
             Runnable onAnswered) {
-        this.vertx = vertx;
-        this.connections = Math.max(1, connections);
         this.host = host;
         this.port = port;
-        this.key = key;
-        this.questionnaires = List.copyOf(questionnaires);
+        this.connections = Math.max(1, connections);
         this.onAnswered = onAnswered;
+        this.requests = new ArrayList<>(questionnaires.size() * LANGUAGES.length);
+        for (String language : LANGUAGES) {
+            for (byte[] questionnaire : questionnaires) {
+                requests.add(request(key, language, questionnaire));
+            }
+        }
+    }
+
+    private byte[] request(String key, String language, byte[] body) {
+        String authority = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+        byte[] head = ("POST " + Rehearsals.ENDPOINT + " HTTP/1.1\r\n"
+                + "Host: " + authority + "\r\n"
+                + "Content-Type: " + Rehearsals.JSON + "\r\n"
+                + "Accept-Language: " + language + "\r\n"
+                + Rehearsals.HEADER + ": " + key + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
     }
 
     /**
-     * Screens until {@code deadlineNanos} ({@link System#nanoTime()}).
+     * Screens until {@code deadlineNanos} ({@link System#nanoTime()}); answers still missing shortly after it are let
+     * go, so that readiness never waits on a slow one.
      *
      * @return how many were answered 200
-     * @throws IllegalStateException at the first request that failed or was answered otherwise: the caller goes on
-     *         without the HTTP layer
+     * @throws IllegalStateException at the first request that could not be sent or was answered otherwise than 200:
+     *         the caller goes on without the HTTP layer
      */
-    long run(long deadlineNanos) throws InterruptedException {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
-                .setKeepAlive(true).setConnectTimeout(1_000), new PoolOptions().setHttp1MaxSize(connections));
-        Lanes lanes = new Lanes(client, deadlineNanos);
-        Throwable failure;
+    long run(long deadlineNanos) {
+        List<Lane> lanes = new ArrayList<>(connections);
+        long answered = 0;
+        long sequence = 0;
         try {
-            for (int lane = 0; lane < connections; lane++) {
-                lanes.send(lane);
+            for (int i = 0; i < connections; i++) {
+                lanes.add(new Lane(host, port));
             }
-            // Readiness must not wait on a slow answer: those still in flight shortly after the deadline are let go.
-            lanes.done.await(Math.max(0, deadlineNanos - System.nanoTime()) + GRACE_NANOS, TimeUnit.NANOSECONDS);
-            // Taken before the close, which fails what is still in flight.
-            failure = lanes.failure.get();
+            while (System.nanoTime() < deadlineNanos) {
+                for (Lane lane : lanes) {
+                    lane.send(requests.get((int) (sequence++ % requests.size())));
+                }
+                for (Lane lane : lanes) {
+                    int status = lane.status(deadlineNanos + GRACE_NANOS);
+                    if (status < 0) {
+                        return answered;
+                    }
+                    if (status != 200) {
+                        throw new IllegalStateException(Rehearsals.ENDPOINT + " answered " + status);
+                    }
+                    answered++;
+                    onAnswered.run();
+                }
+            }
+            return answered;
+        } catch (IOException e) {
+            throw new IllegalStateException(e.toString(), e);
         } finally {
-            client.close();
+            for (Lane lane : lanes) {
+                lane.close();
+            }
         }
-        if (failure != null) {
-            throw new IllegalStateException(failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                    failure);
-        }
-        return lanes.answered.get();
     }
 
-    /** One request in flight per lane; the next is sent when its answer has been read. */
-    private final class Lanes {
+    /** One keep-alive connection with at most one request in flight. */
+    private static final class Lane {
 
-        private final HttpClient client;
-        private final long deadlineNanos;
-        private final AtomicLong answered = new AtomicLong();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final CountDownLatch done = new CountDownLatch(connections);
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private byte[] buffer = new byte[16 * 1024];
 
-        Lanes(HttpClient client, long deadlineNanos) {
-            this.client = client;
-            this.deadlineNanos = deadlineNanos;
+        Lane(String host, int port) throws IOException {
+            socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+                out = socket.getOutputStream();
+                in = socket.getInputStream();
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
         }
 
-        void send(long sequence) {
-            if (System.nanoTime() >= deadlineNanos || failure.get() != null) {
-                done.countDown();
-                return;
+        void send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+        }
+
+        /**
+         * Reads one whole answer and returns its status code, or -1 when none came by {@code giveUpNanos}.
+         *
+         * @throws IOException when the connection fails or the answer is not one this class can read
+         */
+        int status(long giveUpNanos) throws IOException {
+            int filled = 0;
+            int headersEnd = -1;
+            int total = Integer.MAX_VALUE;
+            while (filled < total) {
+                long left = TimeUnit.NANOSECONDS.toMillis(giveUpNanos - System.nanoTime());
+                if (left <= 0) {
+                    return -1;
+                }
+                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                if (filled == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int read;
+                try {
+                    read = in.read(buffer, filled, buffer.length - filled);
+                } catch (SocketTimeoutException e) {
+                    return -1;
+                }
+                if (read < 0) {
+                    throw new IOException("the connection closed before an answer was read");
+                }
+                filled += read;
+                if (headersEnd < 0) {
+                    headersEnd = indexOf(buffer, filled, END_OF_HEADERS);
+                    if (headersEnd >= 0) {
+                        total = headersEnd + END_OF_HEADERS.length + contentLength(headersEnd);
+                    }
+                }
             }
-            byte[] body = questionnaires.get((int) (sequence % questionnaires.size()));
-            String language = LANGUAGES[(int) (sequence / questionnaires.size() % LANGUAGES.length)];
-            client.request(HttpMethod.POST, Rehearsals.ENDPOINT)
-                    .compose(request -> request.putHeader(HttpHeaders.CONTENT_TYPE, Rehearsals.JSON)
-                            .putHeader(HttpHeaders.ACCEPT_LANGUAGE, language)
-                            .putHeader(Rehearsals.HEADER, key)
-                            .send(Buffer.buffer(body)))
-                    .compose(response -> response.body().map(ignored -> response.statusCode()))
-                    .onComplete(result -> {
-                        if (result.succeeded() && result.result() == 200) {
-                            answered.incrementAndGet();
-                            onAnswered.run();
-                            send(sequence + connections);
-                        } else {
-                            failure.compareAndSet(null, result.failed() ? result.cause()
-                                    : new IllegalStateException(Rehearsals.ENDPOINT + " answered " + result.result()));
-                            done.countDown();
-                        }
-                    });
+            return statusCode();
+        }
+
+        private int contentLength(int headersEnd) throws IOException {
+            String headers = new String(buffer, 0, headersEnd, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            for (String line : headers.split("\r\n")) {
+                if (line.startsWith("content-length:")) {
+                    try {
+                        return Integer.parseInt(line.substring("content-length:".length()).strip());
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+            throw new IOException("an answer without a Content-Length");
+        }
+
+        private int statusCode() throws IOException {
+            // "HTTP/1.1 200 OK": the code is the three digits after the first space.
+            if (buffer[8] != ' ') {
+                throw new IOException("an answer that is not HTTP/1.1");
+            }
+            try {
+                return Integer.parseInt(new String(buffer, 9, 3, StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                throw new IOException("an answer without a status code", e);
+            }
+        }
+
+        private static int indexOf(byte[] data, int length, byte[] wanted) {
+            for (int i = 0; i + wanted.length <= length; i++) {
+                if (data[i] == wanted[0] && data[i + 1] == wanted[1] && data[i + 2] == wanted[2]
+                        && data[i + 3] == wanted[3]) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Closing a loopback socket that is no longer needed: nothing to do about a failure.
+            }
         }
     }
 }

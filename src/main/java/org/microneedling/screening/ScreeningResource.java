@@ -74,7 +74,8 @@ public class ScreeningResource {
         bodies.requireJson(contentType, messages);
         bodies.requireSingleSize(body, messages);
         if (Rehearsals.isRehearsal(identity)) {
-            return Uni.createFrom().item(answer(service.decided(body, messages, Caller.of(identity)), messages));
+            return CallerContext.resumeOn(service.rehearse(body, messages, Caller.of(identity)))
+                    .map(screened -> answer(screened, messages));
         }
         return CallerContext.resumeOn(service.screen(body, messages, Caller.of(identity)))
                 .map(screened -> answer(screened, messages));

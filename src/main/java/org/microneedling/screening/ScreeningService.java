@@ -1,5 +1,6 @@
 package org.microneedling.screening;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 
 import org.microneedling.audit.AuditEntry;
 import org.microneedling.audit.DecisionLog;
+import org.microneedling.audit.RehearsalLog;
 import org.microneedling.common.Messages;
 import org.microneedling.common.ProblemException;
 import org.microneedling.common.Violation;
@@ -49,6 +52,8 @@ public class ScreeningService {
     private final DecisionLog decisionLog;
     private final ObjectMapper mapper;
     private final ScreeningConfig config;
+    /** Open while the warm-up rehearses through HTTP, where the audit trail is a journal: see {@link #rehearse}. */
+    private volatile RehearsalLog rehearsalLog;
 
     ScreeningService(QuestionnaireReader reader, ClinicRulesets rulesets, DecisionRenderer renderer,
             DecisionLog decisionLog, ObjectMapper mapper, ScreeningConfig config) {
@@ -109,6 +114,34 @@ public class ScreeningService {
         }
         return decide(valid, new String(body, StandardCharsets.UTF_8), SOURCE_FORMAT_JSON, messages, caller,
                 rulesets.inForce(caller.clinicId()));
+    }
+
+    /**
+     * A rehearsal through HTTP ({@link WarmUp}): decided as {@link #screen} does, then committed to the warm-up's own
+     * scratch journal while one is open, so that the writer's code is compiled too; never to the audit trail.
+     */
+    CompletionStage<Screened> rehearse(byte[] body, Messages messages, Caller caller) {
+        Screened screened = decided(body, messages, caller);
+        RehearsalLog log = rehearsalLog;
+        return log == null ? CompletableFuture.completedFuture(screened)
+                : log.appendAsync(List.of(screened.auditEntry())).thenApply(committed -> screened);
+    }
+
+    /**
+     * Opens the log {@link #rehearse} commits to, where the decision log has one; the returned action closes it and
+     * deletes what it held.
+     */
+    Runnable openRehearsals() throws IOException {
+        Optional<RehearsalLog> opened = decisionLog.openRehearsal();
+        if (opened.isEmpty()) {
+            return () -> {
+            };
+        }
+        rehearsalLog = opened.get();
+        return () -> {
+            rehearsalLog = null;
+            opened.get().close();
+        };
     }
 
     private CompletionStage<Screened> recorded(Screened screened) {

@@ -1,5 +1,6 @@
 package org.microneedling.screening;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +32,6 @@ import org.microneedling.security.Rehearsals;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
-import io.vertx.core.Vertx;
 
 /**
  * Runs synthetic screenings through the HTTP layer, the reader, the rules, the renderer and the JSON writer before
@@ -53,20 +53,18 @@ public class WarmUp implements HealthCheck {
     private final WarmUpConfig config;
     private final List<byte[]> questionnaires;
     private final Rehearsals rehearsals;
-    private final Vertx vertx;
     private final ValueRegistry values;
     private final String httpHost;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong screenings = new AtomicLong();
     private final AtomicLong throughHttp = new AtomicLong();
 
-    WarmUp(ScreeningService service, WarmUpConfig config, ObjectMapper mapper, Rehearsals rehearsals, Vertx vertx,
+    WarmUp(ScreeningService service, WarmUpConfig config, ObjectMapper mapper, Rehearsals rehearsals,
             ValueRegistry values, @ConfigProperty(name = "quarkus.http.host") Optional<String> httpHost) {
         this.service = service;
         this.config = config;
         this.questionnaires = questionnaires(mapper);
         this.rehearsals = rehearsals;
-        this.vertx = vertx;
         this.values = values;
         this.httpHost = httpHost.orElse(LOOPBACK);
     }
@@ -130,7 +128,8 @@ public class WarmUp implements HealthCheck {
             case "::", "[::]" -> "::1";
             default -> httpHost;
         };
-        HttpRehearsal rehearsal = new HttpRehearsal(vertx, host, port, rehearsals.open(), questionnaires,
+        Runnable closeRehearsalLog = openRehearsalLog();
+        HttpRehearsal rehearsal = new HttpRehearsal(host, port, rehearsals.open(), questionnaires,
                 config.httpConnections(), () -> {
                     screenings.incrementAndGet();
                     throughHttp.incrementAndGet();
@@ -141,11 +140,21 @@ public class WarmUp implements HealthCheck {
             LOG.warnf("Warm-up through HTTP on %s:%d stopped (%s); the rest of it calls the screening code directly",
                     host, port, e.getMessage());
             return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
         } finally {
             rehearsals.close();
+            closeRehearsalLog.run();
+        }
+    }
+
+    /** The scratch journal the rehearsals through HTTP commit to, where there is one; see {@link ScreeningService#rehearse}. */
+    private Runnable openRehearsalLog() {
+        try {
+            return service.openRehearsals();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Warm-up without a scratch journal (%s): the audit writer's code is compiled under the first "
+                    + "clients' screenings instead", e.toString());
+            return () -> {
+            };
         }
     }
 

@@ -27,7 +27,11 @@ public interface WarmUpConfig {
     @WithDefault("4500ms")
     Duration latestAfterLaunch();
 
-    /** Connections the warm-up sends its screenings on through the HTTP layer, one request in flight on each. */
-    @WithDefault("4")
+    /**
+     * Connections the warm-up sends its screenings on through the HTTP layer, one request in flight on each: as many
+     * as the clients a busy instance serves at once, so that the event loops and the audit writer are compiled for
+     * that load.
+     */
+    @WithDefault("32")
     int httpConnections();
 }

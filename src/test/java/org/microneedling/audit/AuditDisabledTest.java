@@ -52,6 +52,11 @@ class AuditDisabledTest {
     }
 
     @Test
+    void theWarmUpGetsNoScratchJournal() throws java.io.IOException {
+        assertThat(decisionLog.openRehearsal()).isEmpty();
+    }
+
+    @Test
     void verificationSaysTheAuditIsOff() {
         given().when().get("/api/v1/audit/verification").then().statusCode(503);
     }

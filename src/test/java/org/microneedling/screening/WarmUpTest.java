@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -20,11 +28,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.microneedling.audit.DecisionLog;
 import org.microneedling.audit.RecordQuery;
+import org.microneedling.common.ClinicId;
+import org.microneedling.common.Messages;
+import org.microneedling.security.Caller;
 import org.microneedling.security.Rehearsals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.value.registry.ValueRegistry;
-import io.vertx.core.Vertx;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -54,9 +64,6 @@ class WarmUpTest {
 
     @Inject
     Rehearsals rehearsals;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     ValueRegistry values;
@@ -96,10 +103,11 @@ class WarmUpTest {
     }
 
     @Test
-    void itGoesThroughTheHttpLayerAndRecordsNothingThere() {
+    void itGoesThroughTheHttpLayerAndRecordsNothingThere() throws IOException {
         AtomicLong committed = new AtomicLong();
         decisionLog.onCommitted(entries -> committed.addAndGet(entries.size()));
         long before = records();
+        Set<Path> scratchBefore = scratchJournals();
         WarmUp warmUp = warmUp();
 
         long screened = warmUp.run(Duration.ofMillis(700));
@@ -109,6 +117,37 @@ class WarmUpTest {
                 .as("answered through HTTP").isPositive();
         assertThat(records()).isEqualTo(before);
         assertThat(committed).hasValue(0);
+        assertThat(scratchJournals()).as("the scratch journal is deleted").isSubsetOf(scratchBefore);
+    }
+
+    @Test
+    void theRehearsalsThroughHttpAreCommittedToAScratchJournalWhileItIsOpen() throws Exception {
+        long before = records();
+        Set<Path> scratchBefore = scratchJournals();
+        Runnable close = service.openRehearsals();
+        Set<Path> opened = new HashSet<>(scratchJournals());
+        opened.removeAll(scratchBefore);
+        try {
+            assertThat(opened).as("one scratch journal, opened in the temporary folder").hasSize(1);
+            service.rehearse(Questionnaires.minimal().json().getBytes(StandardCharsets.UTF_8),
+                    Messages.of(Messages.DEFAULT_LOCALE), new Caller(Rehearsals.CLIENT_ID, null, null, ClinicId.DEFAULT))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            try (Stream<Path> files = Files.walk(opened.iterator().next())) {
+                assertThat(files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum())
+                        .as("committed to the scratch journal").isPositive();
+            }
+        } finally {
+            close.run();
+        }
+        assertThat(opened.iterator().next()).doesNotExist();
+        assertThat(records()).as("nothing in the trail").isEqualTo(before);
+    }
+
+    private static Set<Path> scratchJournals() throws IOException {
+        try (Stream<Path> folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return folders.filter(path -> path.getFileName().toString().startsWith("screening-rehearsal-"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -180,7 +219,7 @@ class WarmUpTest {
             public int httpConnections() {
                 return 4;
             }
-        }, mapper, rehearsals, vertx, values, Optional.empty());
+        }, mapper, rehearsals, values, Optional.empty());
     }
 
     private static long screenings(WarmUp warmUp) {
