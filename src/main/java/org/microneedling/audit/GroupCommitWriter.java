@@ -290,6 +290,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        // Wakes a writer waiting for work, which would otherwise notice only at the end of its poll.
+        queue.offer(new Pending(List.of(), CompletableFuture.completedFuture(null), System.nanoTime()));
         try {
             thread.join(settings.commitTimeout().toMillis() + settings.connectTimeout().toMillis() * 2 + 1000);
         } catch (InterruptedException e) {

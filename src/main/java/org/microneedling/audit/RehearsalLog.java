@@ -29,14 +29,24 @@ public final class RehearsalLog implements AutoCloseable {
         this.store = store;
     }
 
-    /** A log like the journal {@code trail} describes, in a new folder under the system's temporary one. */
+    /**
+     * A log like the journal {@code trail} describes, in a new folder under the system's temporary one.
+     *
+     * @throws IOException when that folder cannot be made or its journal cannot take commits
+     */
     static RehearsalLog like(AuditSettings trail) throws IOException {
         AuditSettings.JournalSettings journal = trail.journal();
         Path folder = Files.createTempDirectory("screening-rehearsal-");
         AuditStore store = JournalAuditStore.open(trail.withJournal(
                 new AuditSettings.JournalSettings(folder, journal.sync(), journal.segmentBytes(),
                         journal.minFreeBytes())));
-        return new RehearsalLog(folder, store);
+        RehearsalLog log = new RehearsalLog(folder, store);
+        if (!store.ready()) {
+            // Too little free space, say: rehearsals answered 503 would end the warm-up through HTTP altogether.
+            log.close();
+            throw new IOException("a journal in " + folder + " is not ready");
+        }
+        return log;
     }
 
     /** Commits the entries to this log only; completes as {@link DecisionLog#appendAsync} does. */

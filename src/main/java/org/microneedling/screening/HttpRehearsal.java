@@ -19,7 +19,8 @@ import org.microneedling.security.Rehearsals;
  * Sends the warm-up's questionnaires to this service's own {@code POST /api/v1/screenings} over loopback, so that
  * the HTTP layer (Vert.x, RESTEasy, the authentication, the JSON writer, the access log's filter) is compiled before
  * readiness as well as the decision. Its connections each keep one request in flight until the deadline, as a load
- * balancer's clients would; the requests carry the rehearsal key, so they are answered and never recorded.
+ * balancer's clients would, starting with a few and adding one each round; the requests carry the rehearsal key, so
+ * they are answered and never recorded in the audit trail.
  * <p>
  * It is plain blocking sockets on the warm-up's own thread, with the requests written out in advance: an HTTP client
  * on the event loops took half of their time from the server it was warming, and its code had to be compiled as
@@ -29,6 +30,7 @@ final class HttpRehearsal {
 
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+    private static final int FIRST_CONNECTIONS = 4;
     private static final String[] LANGUAGES = { "en", "es" };
     private static final byte[] END_OF_HEADERS = { '\r', '\n', '\r', '\n' };
 
@@ -79,10 +81,14 @@ final class HttpRehearsal {
         long answered = 0;
         long sequence = 0;
         try {
-            for (int i = 0; i < connections; i++) {
-                lanes.add(new Lane(host, port));
-            }
             while (System.nanoTime() < deadlineNanos) {
+                // A few connections first, one more each round: a client's request that arrives as the server
+                // begins to listen is not queued behind dozens of rehearsals run by the interpreter.
+                int open = lanes.isEmpty() ? Math.min(FIRST_CONNECTIONS, connections)
+                        : Math.min(lanes.size() + 1, connections);
+                while (lanes.size() < open) {
+                    lanes.add(new Lane(host, port));
+                }
                 for (Lane lane : lanes) {
                     lane.send(requests.get((int) (sequence++ % requests.size())));
                 }

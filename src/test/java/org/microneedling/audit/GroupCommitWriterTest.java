@@ -120,4 +120,14 @@ class GroupCommitWriterTest {
         assertThat(target.entered.await(5, TimeUnit.SECONDS)).isTrue();
         return blocked;
     }
+
+    @Test
+    void closingAnIdleWriterStopsItWithoutACommitOrARefusal() {
+        writer.close();
+
+        assertThat(writer.alive()).as("stopped once close returns").isFalse();
+        assertThat(target.entered.getCount()).as("the target was never called").isEqualTo(1);
+        assertThat(writer.stats().commits()).isZero();
+        assertThat(writer.stats().rejected()).isZero();
+    }
 }

@@ -1,13 +1,16 @@
 package org.microneedling.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,26 @@ class RehearsalLogTest {
 
             assertThat(folder).doesNotExist();
             assertThat(records(trail)).isZero();
+        }
+    }
+
+    @Test
+    void oneThatCannotTakeCommitsIsNotOpenedAndLeavesNothingBehind() throws IOException {
+        AuditSettings trail = AuditSettings.forJournal(dataDir.resolve("journal"));
+        AuditSettings noDiskLeft = trail.withJournal(new AuditSettings.JournalSettings(trail.journal().dir(), true,
+                trail.journal().segmentBytes(), Long.MAX_VALUE));
+        Set<Path> before = scratchFolders();
+
+        assertThatThrownBy(() -> RehearsalLog.like(noDiskLeft)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not ready");
+
+        assertThat(scratchFolders()).isSubsetOf(before);
+    }
+
+    private static Set<Path> scratchFolders() throws IOException {
+        try (Stream<Path> folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return folders.filter(path -> path.getFileName().toString().startsWith("screening-rehearsal-"))
+                    .collect(Collectors.toSet());
         }
     }
 
