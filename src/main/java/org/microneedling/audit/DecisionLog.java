@@ -59,7 +59,7 @@ public interface DecisionLog {
      * empty where there is none to open: the audit off, or the trail in a database, whose scratch copy would be
      * records in that database.
      *
-     * @throws IOException when its temporary folder cannot be made
+     * @throws IOException when its temporary folder cannot be made or its journal cannot take commits
      */
     default Optional<RehearsalLog> openRehearsal() throws IOException {
         return Optional.empty();

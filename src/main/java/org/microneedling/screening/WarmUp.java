@@ -36,9 +36,10 @@ import io.quarkus.vertx.http.HttpServer;
 /**
  * Runs synthetic screenings through the HTTP layer, the reader, the rules, the renderer and the JSON writer before
  * readiness reports UP, so that the first clients after UP meet compiled code instead of the interpreter. They never
- * reach the audit: {@link ScreeningService#decided} stops before it, and the HTTP requests carry a key of this process
- * that marks them as rehearsals ({@link Rehearsals}). The warm-up runs on its own thread, so a request that arrives
- * meanwhile is answered as usual; it only keeps the load balancer's traffic away until it ends.
+ * reach the audit trail: {@link ScreeningService#decided} stops before it, and the HTTP requests carry a key of this
+ * process that marks them as rehearsals ({@link Rehearsals}), which are committed only to a scratch journal deleted at
+ * the end ({@link ScreeningService#rehearse}). The warm-up runs on its own thread, so a request that arrives meanwhile
+ * is answered as usual; it only keeps the load balancer's traffic away until it ends.
  */
 @Readiness
 @ApplicationScoped
@@ -146,7 +147,7 @@ public class WarmUp implements HealthCheck {
         }
     }
 
-    /** The scratch journal the rehearsals through HTTP commit to, where there is one; see {@link ScreeningService#rehearse}. */
+    /** Opens the scratch journal that rehearsals through HTTP commit to, if any; returns what closes it. */
     private Runnable openRehearsalLog() {
         try {
             return service.openRehearsals();

@@ -129,9 +129,9 @@ class WarmUpTest {
         opened.removeAll(scratchBefore);
         try {
             assertThat(opened).as("one scratch journal, opened in the temporary folder").hasSize(1);
+            Caller warmUp = new Caller(Rehearsals.CLIENT_ID, null, null, ClinicId.DEFAULT);
             service.rehearse(Questionnaires.minimal().json().getBytes(StandardCharsets.UTF_8),
-                    Messages.of(Messages.DEFAULT_LOCALE), new Caller(Rehearsals.CLIENT_ID, null, null, ClinicId.DEFAULT))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    Messages.of(Messages.DEFAULT_LOCALE), warmUp).toCompletableFuture().get(10, TimeUnit.SECONDS);
             try (Stream<Path> files = Files.walk(opened.iterator().next())) {
                 assertThat(files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum())
                         .as("committed to the scratch journal").isPositive();
