@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +27,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.microneedling.audit.DecisionLog;
 import org.microneedling.audit.RecordQuery;
-import org.microneedling.common.ClinicId;
-import org.microneedling.common.Messages;
-import org.microneedling.security.Caller;
 import org.microneedling.security.Rehearsals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,26 +117,34 @@ class WarmUpTest {
     }
 
     @Test
-    void theRehearsalsThroughHttpAreCommittedToAScratchJournalWhileItIsOpen() throws Exception {
+    void aRehearsalThroughHttpIsCommittedToTheScratchJournalWhileItIsOpen() throws Exception {
         long before = records();
         Set<Path> scratchBefore = scratchJournals();
         Runnable close = service.openRehearsals();
         Set<Path> opened = new HashSet<>(scratchJournals());
         opened.removeAll(scratchBefore);
+        String key = rehearsals.open();
         try {
             assertThat(opened).as("one scratch journal, opened in the temporary folder").hasSize(1);
-            Caller warmUp = new Caller(Rehearsals.CLIENT_ID, null, null, ClinicId.DEFAULT);
-            service.rehearse(Questionnaires.minimal().json().getBytes(StandardCharsets.UTF_8),
-                    Messages.of(Messages.DEFAULT_LOCALE), warmUp).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            try (Stream<Path> files = Files.walk(opened.iterator().next())) {
-                assertThat(files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum())
-                        .as("committed to the scratch journal").isPositive();
-            }
+            Path scratch = opened.iterator().next();
+            long empty = bytesUnder(scratch);
+
+            given().contentType("application/json").header(Rehearsals.HEADER, key)
+                    .body(Questionnaires.minimal().json()).post("/api/v1/screenings").then().statusCode(200);
+
+            assertThat(bytesUnder(scratch)).as("committed to the scratch journal").isGreaterThan(empty);
         } finally {
+            rehearsals.close();
             close.run();
         }
         assertThat(opened.iterator().next()).doesNotExist();
         assertThat(records()).as("nothing in the trail").isEqualTo(before);
+    }
+
+    private static long bytesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     private static Set<Path> scratchJournals() throws IOException {
