@@ -19,6 +19,8 @@ import org.microneedling.audit.journal.JournalAuditStore;
  */
 public final class RehearsalLog implements AutoCloseable {
 
+    /** How the name of each scratch journal's folder begins. */
+    public static final String FOLDER_PREFIX = "screening-rehearsal-";
     private static final Logger LOG = Logger.getLogger(RehearsalLog.class);
 
     private final Path folder;
@@ -36,7 +38,7 @@ public final class RehearsalLog implements AutoCloseable {
      */
     static RehearsalLog like(AuditSettings trail) throws IOException {
         AuditSettings.JournalSettings journal = trail.journal();
-        Path folder = Files.createTempDirectory("screening-rehearsal-");
+        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
         AuditStore store = JournalAuditStore.open(trail.withJournal(
                 new AuditSettings.JournalSettings(folder, journal.sync(), journal.segmentBytes(),
                         journal.minFreeBytes())));

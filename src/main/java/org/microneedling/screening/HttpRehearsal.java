@@ -84,8 +84,7 @@ final class HttpRehearsal {
             while (System.nanoTime() < deadlineNanos) {
                 // A few connections first, one more each round: a client's request that arrives as the server
                 // begins to listen is not queued behind dozens of rehearsals run by the interpreter.
-                int open = lanes.isEmpty() ? Math.min(FIRST_CONNECTIONS, connections)
-                        : Math.min(lanes.size() + 1, connections);
+                int open = Math.min(Math.max(FIRST_CONNECTIONS, lanes.size() + 1), connections);
                 while (lanes.size() < open) {
                     lanes.add(new Lane(host, port));
                 }

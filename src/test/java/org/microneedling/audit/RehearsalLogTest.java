@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,7 @@ class RehearsalLogTest {
 
             assertThat(folder).isDirectory().isNotEqualTo(trailSettings.journal().dir());
             assertThat(folder.startsWith(dataDir)).as("outside the data folder").isFalse();
-            assertThat(bytesUnder(folder)).as("committed to its own journal").isPositive();
+            assertThat(ScratchJournals.bytesUnder(folder)).as("committed to its own journal").isPositive();
             assertThat(records(trail)).as("nothing in the trail").isZero();
 
             rehearsals.close();
@@ -50,30 +47,17 @@ class RehearsalLogTest {
         AuditSettings trail = AuditSettings.forJournal(dataDir.resolve("journal"));
         AuditSettings noDiskLeft = trail.withJournal(new AuditSettings.JournalSettings(trail.journal().dir(), true,
                 trail.journal().segmentBytes(), Long.MAX_VALUE));
-        Set<Path> before = scratchFolders();
+        Set<Path> before = ScratchJournals.present();
 
         assertThatThrownBy(() -> RehearsalLog.like(noDiskLeft)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not ready");
 
-        assertThat(scratchFolders()).isSubsetOf(before);
-    }
-
-    private static Set<Path> scratchFolders() throws IOException {
-        try (Stream<Path> folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return folders.filter(path -> path.getFileName().toString().startsWith("screening-rehearsal-"))
-                    .collect(Collectors.toSet());
-        }
+        assertThat(ScratchJournals.present()).isSubsetOf(before);
     }
 
     private static long records(AuditStore store) {
         AtomicLong count = new AtomicLong();
         store.scan(RecordQuery.all(), entry -> count.incrementAndGet());
         return count.get();
-    }
-
-    private static long bytesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
     }
 }

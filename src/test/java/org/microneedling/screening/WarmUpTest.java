@@ -2,22 +2,22 @@ package org.microneedling.screening;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -27,10 +27,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.microneedling.audit.DecisionLog;
 import org.microneedling.audit.RecordQuery;
+import org.microneedling.audit.ScratchJournals;
 import org.microneedling.security.Rehearsals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -103,7 +105,7 @@ class WarmUpTest {
         AtomicLong committed = new AtomicLong();
         decisionLog.onCommitted(entries -> committed.addAndGet(entries.size()));
         long before = records();
-        Set<Path> scratchBefore = scratchJournals();
+        Set<Path> scratchBefore = ScratchJournals.present();
         WarmUp warmUp = warmUp();
 
         long screened = warmUp.run(Duration.ofMillis(700));
@@ -113,26 +115,27 @@ class WarmUpTest {
                 .as("answered through HTTP").isPositive();
         assertThat(records()).isEqualTo(before);
         assertThat(committed).hasValue(0);
-        assertThat(scratchJournals()).as("the scratch journal is deleted").isSubsetOf(scratchBefore);
+        assertThat(ScratchJournals.present()).as("the scratch journal is deleted").isSubsetOf(scratchBefore);
     }
 
     @Test
     void aRehearsalThroughHttpIsCommittedToTheScratchJournalWhileItIsOpen() throws Exception {
         long before = records();
-        Set<Path> scratchBefore = scratchJournals();
+        Set<Path> scratchBefore = ScratchJournals.present();
         Runnable close = service.openRehearsals();
-        Set<Path> opened = new HashSet<>(scratchJournals());
+        Set<Path> opened = new HashSet<>(ScratchJournals.present());
         opened.removeAll(scratchBefore);
         String key = rehearsals.open();
         try {
             assertThat(opened).as("one scratch journal, opened in the temporary folder").hasSize(1);
             Path scratch = opened.iterator().next();
-            long empty = bytesUnder(scratch);
+            long empty = ScratchJournals.bytesUnder(scratch);
 
             given().contentType("application/json").header(Rehearsals.HEADER, key)
                     .body(Questionnaires.minimal().json()).post("/api/v1/screenings").then().statusCode(200);
 
-            assertThat(bytesUnder(scratch)).as("committed to the scratch journal").isGreaterThan(empty);
+            assertThat(ScratchJournals.bytesUnder(scratch)).as("committed to the scratch journal")
+                    .isGreaterThan(empty);
         } finally {
             rehearsals.close();
             close.run();
@@ -141,17 +144,14 @@ class WarmUpTest {
         assertThat(records()).as("nothing in the trail").isEqualTo(before);
     }
 
-    private static long bytesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
+    @Test
+    void aRehearsalRefusedOverHttpStopsThatPathSoTheWarmUpGoesOnDirectly() {
+        HttpRehearsal refused = new HttpRehearsal("127.0.0.1", values.getOrDefault(HttpServer.HTTP_PORT, 0),
+                "0".repeat(64), List.of(Questionnaires.minimal().json().getBytes(StandardCharsets.UTF_8)), 8, () -> {
+                });
 
-    private static Set<Path> scratchJournals() throws IOException {
-        try (Stream<Path> folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return folders.filter(path -> path.getFileName().toString().startsWith("screening-rehearsal-"))
-                    .collect(Collectors.toSet());
-        }
+        assertThatThrownBy(() -> refused.run(System.nanoTime() + TimeUnit.SECONDS.toNanos(2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("answered 401");
     }
 
     @Test
